@@ -1,0 +1,51 @@
+/* grid.h: what readers produce and recognisers consume. A document becomes an ordered list of rows; a row is a
+ * list of cells, each with its text (UTF-8, trimmed, NUL-terminated) and source. A row with one cell and
+ * `paragraph` set is free text outside any table.
+ *
+ * Ownership: everything lives in the grid's arena (which is the package's arena during an import).
+ */
+#ifndef JX_LIB_GRID_H
+#define JX_LIB_GRID_H
+
+#include <stdbool.h>
+
+#include "jx/model.h"
+
+typedef struct jx_cell {
+	const char *text; /* trimmed; "" for a blank cell */
+	jx_src src;
+} jx_cell;
+
+typedef struct jx_grid_row {
+	jx_cell *cells;
+	size_t n;
+	bool paragraph; /* free text, not a table row */
+	jx_src src;     /* where the row starts */
+} jx_grid_row;
+
+typedef enum jx_layout {
+	JX_LAYOUT_UNKNOWN = 0,
+	JX_LAYOUT_WORD_CELLS, /* Word tables dumped one cell per line with a leading tab; blank line ends a row */
+	JX_LAYOUT_TSV,        /* tab-separated rows, cells shifted where the original merged cells */
+	JX_LAYOUT_PDF_TEXT,   /* PDF text: cells separated by spaces, run together, wrapped, two halves interleaved */
+} jx_layout;
+
+typedef struct jx_grid {
+	struct jx_arena *arena;
+	const char *file;
+	jx_layout layout;
+	JX_VEC_OF(jx_grid_row) rows;
+	/* The decoded text, split in lines (for quoting source lines in diagnostics). lines[i] is line i+1. */
+	const char **lines;
+	size_t nlines;
+} jx_grid;
+
+#endif
+
+/* Decodes `data` (UTF-8 with or without BOM, or GB18030/GBK; CRLF or LF), chooses the layout from the content
+ * and splits it into a grid allocated in pkg->arena. Records the source (format, encoding) in pkg->sources.
+ * Errors: JX_EFORMAT for empty or binary input (message with file and offset), JX_ENOMEM. */
+int jx_grid_read_text(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, const char *file);
+
+/* The text of line `line` (1-based) of the grid's source, or NULL. */
+const char *jx_grid_line(const jx_grid *g, uint32_t line);

@@ -1,0 +1,8 @@
+/* pdf_tables.c: placeholder until this recogniser is written; recognises nothing. */
+#include "recognise/recognise.h"
+
+int jx_rec_pdf_tables(jx_rec_ctx *ctx)
+{
+	(void)ctx;
+	return 0;
+}

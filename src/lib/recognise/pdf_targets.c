@@ -1,0 +1,8 @@
+/* pdf_targets.c: placeholder until this recogniser is written; recognises nothing. */
+#include "recognise/recognise.h"
+
+int jx_rec_pdf_targets(jx_rec_ctx *ctx)
+{
+	(void)ctx;
+	return 0;
+}

@@ -1,0 +1,8 @@
+/* word_forms.c: placeholder until this recogniser is written; recognises nothing. */
+#include "recognise/recognise.h"
+
+int jx_rec_word_forms(jx_rec_ctx *ctx)
+{
+	(void)ctx;
+	return 0;
+}
