@@ -1,0 +1,10 @@
+#!/bin/sh
+# demo.sh: installs what is missing, builds jx and runs it on the examples bundled in examples/.
+set -eu
+cd "$(dirname "$0")/.."
+scripts/deps.sh build
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)" --target jx >/dev/null
+set -x
+build/jx import --format text examples/qingshan-2025-targets.txt examples/qingshan-2025.json
+build/jx value '≥95%' '≤30.41万元' '16000元/人' '2024年12月31日前' '有效提高'
