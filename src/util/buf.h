@@ -29,7 +29,11 @@ int jx_buf_printf(jx_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
-int jx_buf_vprintf(jx_buf *b, const char *fmt, va_list ap);
+int jx_buf_vprintf(jx_buf *b, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 0)))
+#endif
+	;
 /* Always returns a NUL-terminated string ("" for an empty buffer). */
 const char *jx_buf_cstr(jx_buf *b);
 /* Hands the allocation to the caller (free() it); the buffer is left empty. */
