@@ -277,11 +277,17 @@ static int build_word_cells(jx_grid *g)
 			continue;
 		}
 		if (is_blank(s)) {
-			/* Only a truly empty line may sit inside a cell; a line of spaces always ends the row. */
-			if (!(keep_open && n == 0)) {
-				row = NULL;
-				keep_open = false;
+			/* Word leaves two or more empty lines inside a cell that ended with a tab or whose text came from
+			 * the lines below it; a single empty line, or a line of spaces, ends the row. */
+			size_t run = 0;
+			while (i + run < g->nlines && g->lines[i + run][0] == '\0')
+				run++;
+			if (keep_open && n == 0 && run >= 2 && i + run < g->nlines && g->lines[i + run][0] == '\t') {
+				i += run - 1;
+				continue;
 			}
+			row = NULL;
+			keep_open = false;
 			cont_ok = false;
 			continue;
 		}
