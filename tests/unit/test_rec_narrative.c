@@ -228,12 +228,20 @@ static void check_overview(const jx_pkg *pkg, bool alone)
 
 static void check_regions(const jx_pkg *pkg)
 {
-	/* Statements only from 情况说明 prose: none from the tables (lines 16–768) or the target tables (888–3643). */
-	assert_int_equal(pkg->statements.n, 18);
+	/* Statements only from prose: 18 in 情况说明 and the 12 entries of 名词解释; none from the tables (lines
+	 * 16–768) or the target tables (888–3643). */
+	assert_int_equal(pkg->statements.n, 30);
+	size_t glossary = 0;
 	for (size_t i = 0; i < pkg->statements.n; i++) {
 		uint32_t l = pkg->statements.v[i].src.line;
-		assert_true((l > 768 && l < 888) || (l > 3643 && l < 3685));
+		assert_true((l > 768 && l < 888) || (l > 3643 && l <= 3747));
+		if (l > 3685) {
+			assert_string_equal(pkg->statements.v[i].section, "第四部分 名词解释");
+			glossary++;
+		}
 	}
+	assert_int_equal(glossary, 12);
+	assert_true(strncmp(pkg->statements.v[29].text, "十二、财政拨款：", strlen("十二、财政拨款：")) == 0);
 }
 
 static void check_all(const jx_pkg *pkg, bool alone)

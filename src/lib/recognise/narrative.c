@@ -36,6 +36,7 @@ typedef struct nar_state {
 	bool suspended;  /* inside a table between prose sections */
 	int last_top;    /* numeral of the last top-level heading (一、 = 1) */
 	int sec_kind;
+	bool glossary;   /* 名词解释: every numbered entry is a paragraph, the part is the section */
 	const char *section;
 	const char *dept; /* department name, stripped from labels */
 	para p;
@@ -602,17 +603,29 @@ static int run(nar_state *st)
 		if (pt) {
 			if ((rc = flush(st)))
 				return rc;
-			st->part = strstr(pt, "情况说明") ? PART_EXPLAIN : strstr(pt, "概况") ? PART_OVERVIEW : PART_NONE;
+			/* the glossary (名词解释) is prose too: its paragraphs become statements (without numbers, mostly) */
+			st->part = strstr(pt, "情况说明") || strstr(pt, "名词解释") ? PART_EXPLAIN
+				   : strstr(pt, "概况")                         ? PART_OVERVIEW
+										: PART_NONE;
 			st->suspended = false;
 			st->last_top = 0;
 			st->sec_kind = SEC_OTHER;
-			st->section = NULL;
+			st->glossary = strstr(pt, "名词解释") != NULL;
+			st->section = st->glossary ? jx_pkg_strndup(ctx->pkg, s, len) : NULL;
+			if (st->glossary && !st->section)
+				return JX_ENOMEM;
 			if (st->part != PART_NONE)
 				ctx->claimed[i] = 1;
 			continue;
 		}
 		int num;
 		int lvl = heading_level(line, ll, &num);
+		if (st->glossary) {
+			/* each entry ("六、财政专户管理资金：" too) starts a paragraph under the part */
+			if (lvl && (rc = flush(st)))
+				return rc;
+			lvl = 0;
+		}
 		if (st->part == PART_NONE && lvl == 1 && strstr(line, "情况说明")) {
 			st->part = PART_EXPLAIN; /* a report without part headings */
 			st->last_top = 0;
