@@ -2,6 +2,7 @@
 #include "recognise/vocab.h"
 
 #include <string.h>
+#include <threads.h>
 
 #include "util/utf8.h"
 
@@ -97,6 +98,52 @@ static int cp_distance(const uint32_t *a, size_t an, const uint32_t *b, size_t b
 	return prev[bn] > 8 ? 8 : prev[bn];
 }
 
+/* True when a and b are at most one substitution, insertion or deletion apart: linear, for the hot paths. */
+static bool within_one(const uint32_t *a, size_t an, const uint32_t *b, size_t bn)
+{
+	if (an > bn + 1 || bn > an + 1)
+		return false;
+	size_t i = 0, j = 0;
+	bool edited = false;
+	while (i < an && j < bn) {
+		if (a[i] == b[j]) {
+			i++;
+			j++;
+			continue;
+		}
+		if (edited)
+			return false;
+		edited = true;
+		if (an > bn)
+			i++;
+		else if (bn > an)
+			j++;
+		else {
+			i++;
+			j++;
+		}
+	}
+	return !edited || (i == an && j == bn);
+}
+
+/* The names decoded once, so matching does not decode them again for every cell. */
+typedef struct dec_name {
+	uint32_t cp[NCP];
+	size_t n;
+} dec_name;
+#define NL1 (sizeof l1_names / sizeof *l1_names)
+#define NL2 (sizeof l2_names / sizeof *l2_names)
+static dec_name l1_dec[NL1], l2_dec[NL2];
+static once_flag names_once = ONCE_FLAG_INIT;
+
+static void decode_names(void)
+{
+	for (size_t i = 0; i < NL1; i++)
+		l1_dec[i].n = to_cps(l1_names[i].s, strlen(l1_names[i].s), l1_dec[i].cp, NULL);
+	for (size_t i = 0; i < NL2; i++)
+		l2_dec[i].n = to_cps(l2_names[i].s, strlen(l2_names[i].s), l2_dec[i].cp, NULL);
+}
+
 int jx_vocab_distance(const char *a, size_t alen, const char *b, size_t blen)
 {
 	uint32_t ca[NCP], cb[NCP];
@@ -126,9 +173,10 @@ size_t jx_vocab_squeeze(const char *s, size_t len, char *out, size_t cap)
 
 /* Whole-string match against a table; exact (ignoring spaces) first, then distance 1 for names of >= 4 code
  * points when exactly one name is that close. */
-#define WHOLE_MATCH(names, field, unknown)                                                                 \
+#define WHOLE_MATCH(names, dec, field, unknown)                                                                 \
 	do {                                                                                               \
-		uint32_t cp[NCP], np[NCP];                                                                 \
+		uint32_t cp[NCP];\
+		call_once(&names_once, decode_names);                                                                 \
 		size_t n = to_cps(s, len, cp, NULL);                                                       \
 		if (approx)                                                                                \
 			*approx = false;                                                                   \
@@ -136,15 +184,15 @@ size_t jx_vocab_squeeze(const char *s, size_t len, char *out, size_t cap)
 			return unknown;                                                                    \
 		int best = -1, nbest = 0;                                                                  \
 		for (size_t i = 0; i < sizeof names / sizeof *names; i++) {                                \
-			size_t m = to_cps(names[i].s, strlen(names[i].s), np, NULL);                       \
+			size_t m = dec[i].n; const uint32_t *np = dec[i].cp;                       \
 			if (m == n && memcmp(np, cp, n * sizeof *cp) == 0)                                 \
 				return names[i].field;                                                     \
 		}                                                                                          \
 		for (size_t i = 0; i < sizeof names / sizeof *names; i++) {                                \
-			size_t m = to_cps(names[i].s, strlen(names[i].s), np, NULL);                       \
+			size_t m = dec[i].n; const uint32_t *np = dec[i].cp;                       \
 			if (m < 4 || n < 3)                                                                \
 				continue;                                                                  \
-			if (cp_distance(cp, n, np, m) == 1) {                                              \
+			if (within_one(cp, n, np, m) && cp_distance(cp, n, np, m) == 1) {                                              \
 				if (best < 0 || names[best].field != names[i].field)                       \
 					nbest++;                                                           \
 				best = (int)i;                                                             \
@@ -160,19 +208,20 @@ size_t jx_vocab_squeeze(const char *s, size_t len, char *out, size_t cap)
 
 jx_level1 jx_vocab_level1(const char *s, size_t len, bool *approx)
 {
-	WHOLE_MATCH(l1_names, l1, JX_L1_UNKNOWN);
+	WHOLE_MATCH(l1_names, l1_dec, l1, JX_L1_UNKNOWN);
 }
 
 jx_level2 jx_vocab_level2(const char *s, size_t len, bool *approx)
 {
-	WHOLE_MATCH(l2_names, l2, JX_L2_UNKNOWN);
+	WHOLE_MATCH(l2_names, l2_dec, l2, JX_L2_UNKNOWN);
 }
 
 /* Prefix match: the longest name equal to the first m code points; else a name of >= 4 code points within
  * distance 1 of the first m-1, m or m+1 code points (one substitution, deletion or insertion). */
-#define PREFIX_MATCH(names, field, unknown)                                                                \
+#define PREFIX_MATCH(names, dec, field, unknown)                                                                \
 	do {                                                                                               \
-		uint32_t cp[NCP], np[NCP];                                                                 \
+		uint32_t cp[NCP];\
+		call_once(&names_once, decode_names);                                                                 \
 		size_t ends[NCP];                                                                          \
 		size_t n = to_cps(s, len, cp, ends);                                                       \
 		if (approx)                                                                                \
@@ -180,7 +229,7 @@ jx_level2 jx_vocab_level2(const char *s, size_t len, bool *approx)
 		*out = unknown;                                                                            \
 		size_t best_m = 0;                                                                         \
 		for (size_t i = 0; i < sizeof names / sizeof *names; i++) {                                \
-			size_t m = to_cps(names[i].s, strlen(names[i].s), np, NULL);                       \
+			size_t m = dec[i].n; const uint32_t *np = dec[i].cp;                       \
 			if (m <= n && m > best_m && memcmp(np, cp, m * sizeof *cp) == 0) {                 \
 				best_m = m;                                                                \
 				*out = names[i].field;                                                     \
@@ -190,7 +239,7 @@ jx_level2 jx_vocab_level2(const char *s, size_t len, bool *approx)
 			return ends[best_m - 1];                                                           \
 		size_t best_end = 0;                                                                       \
 		for (size_t i = 0; i < sizeof names / sizeof *names; i++) {                                \
-			size_t m = to_cps(names[i].s, strlen(names[i].s), np, NULL);                       \
+			size_t m = dec[i].n; const uint32_t *np = dec[i].cp;                       \
 			if (m < 4)                                                                         \
 				continue;                                                                  \
 			for (size_t k = m - 1; k <= m + 1; k++) {                                          \
@@ -199,7 +248,7 @@ jx_level2 jx_vocab_level2(const char *s, size_t len, bool *approx)
 				/* the last character must agree, so a name is not matched into the next cell */ \
 				if (cp[k - 1] != np[m - 1] && np[m - 1] != 0x6807 /* 标 */)                \
 					continue;                                                          \
-				if (cp_distance(cp, k, np, m) == 1 && ends[k - 1] > best_end) {            \
+				if (within_one(cp, k, np, m) && ends[k - 1] > best_end) {            \
 					best_end = ends[k - 1];                                            \
 					*out = names[i].field;                                             \
 				}                                                                          \
@@ -212,12 +261,12 @@ jx_level2 jx_vocab_level2(const char *s, size_t len, bool *approx)
 
 size_t jx_vocab_prefix_level1(const char *s, size_t len, jx_level1 *out, bool *approx)
 {
-	PREFIX_MATCH(l1_names, l1, JX_L1_UNKNOWN);
+	PREFIX_MATCH(l1_names, l1_dec, l1, JX_L1_UNKNOWN);
 }
 
 size_t jx_vocab_prefix_level2(const char *s, size_t len, jx_level2 *out, bool *approx)
 {
-	PREFIX_MATCH(l2_names, l2, JX_L2_UNKNOWN);
+	PREFIX_MATCH(l2_names, l2_dec, l2, JX_L2_UNKNOWN);
 }
 
 static bool label_ignored(uint32_t c)
@@ -254,7 +303,7 @@ int jx_vocab_label(const char *s, size_t len, const char *const *labels, bool *a
 	int best = -1, nbest = 0;
 	for (int i = 0; labels[i]; i++) {
 		size_t m = to_label_cps(labels[i], strlen(labels[i]), lp);
-		if (m >= 4 && n >= 3 && cp_distance(cp, n, lp, m) == 1) {
+		if (m >= 4 && n >= 3 && within_one(cp, n, lp, m) && cp_distance(cp, n, lp, m) == 1) {
 			best = i;
 			nbest++;
 		}
