@@ -50,6 +50,7 @@ int cmd_value(int argc, char **argv)
 			size_t len = (size_t)n;
 			while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 				len--;
+			line[len] = '\0'; /* the value keeps pointing at this text */
 			status = print_value(&out, line, len);
 		}
 		free(line);
