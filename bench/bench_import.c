@@ -1,6 +1,9 @@
 /* bench_import.c: import speed. Reads the files given (e.g. ../shared/seeds/*.txt), imports each of them N times
  * from memory, and prints MB/s and packages/s on one core, the time for one pass over all files, and peak RSS.
- * Usage: bench_import [-n N] FILE...   (run by hand; not a test) */
+ * With -g N it also generates a corpus of N packages in the same layouts (each a copy of one input whose digits
+ * are varied, so amounts, counts and codes differ) and imports them one at a time: memory stays bounded by the
+ * largest package whatever N is.
+ * Usage: bench_import [-n N] [-g N] FILE...   (run by hand; not a test) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +22,15 @@ static double now(void)
 
 int main(int argc, char **argv)
 {
-	int n = 200, first = 1;
-	if (argc > 2 && strcmp(argv[1], "-n") == 0) {
-		n = atoi(argv[2]);
-		first = 3;
+	int n = 200, gen = 0, first = 1;
+	while (first + 1 < argc && argv[first][0] == '-') {
+		if (strcmp(argv[first], "-n") == 0)
+			n = atoi(argv[first + 1]);
+		else if (strcmp(argv[first], "-g") == 0)
+			gen = atoi(argv[first + 1]);
+		else
+			break;
+		first += 2;
 	}
 	if (first >= argc || n <= 0) {
 		fprintf(stderr, "usage: %s [-n N] FILE...\n", argv[0]);
@@ -58,6 +66,35 @@ int main(int argc, char **argv)
 				jx_pkg_free(p);
 		}
 	double dt = now() - t0;
+	if (gen > 0) {
+		/* A generated corpus: package k is input k % nfiles with its digits varied by a simple LCG. */
+		size_t maxlen = 0, bytes = 0;
+		for (int i = 0; i < nfiles; i++)
+			maxlen = len[i] > maxlen ? len[i] : maxlen;
+		char *buf = malloc(maxlen + 1);
+		unsigned long long seed = 12345;
+		int ok = 0;
+		t0 = now();
+		for (int k = 0; k < gen; k++) {
+			int i = k % nfiles;
+			memcpy(buf, data[i], len[i]);
+			for (size_t b = 0; b < len[i]; b++)
+				if (buf[b] >= '1' && buf[b] <= '9') {
+					seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+					buf[b] = (char)('1' + (int)((seed >> 33) % 9));
+				}
+			jx_pkg *p = NULL;
+			if (jx_import_buffer(&p, buf, len[i], argv[first + i], NULL) == 0) {
+				ok++;
+				jx_pkg_free(p);
+			}
+			bytes += len[i];
+		}
+		double gt = now() - t0;
+		printf("generated corpus: %d packages (%d imported), %.1f MB: %.3f s; %.1f MB/s; %.0f packages/s\n", gen,
+		       ok, (double)bytes / 1e6, gt, (double)bytes / gt / 1e6, (double)gen / gt);
+		free(buf);
+	}
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	printf("files: %d, %.1f KB in all\n", nfiles, (double)total / 1024.0);
