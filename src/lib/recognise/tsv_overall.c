@@ -180,13 +180,7 @@ static jx_money_unit unit_in(const char *s)
 		return JX_MU_NONE;
 	if (!(strstr(s, "（") || strstr(s, "(") || strstr(s, "单位") || strstr(s, "资金") || strstr(s, "金额")))
 		return JX_MU_NONE;
-	if (strstr(s, "亿元"))
-		return JX_MU_YIYUAN;
-	if (strstr(s, "万元"))
-		return JX_MU_WANYUAN;
-	if (strstr(s, "千元"))
-		return JX_MU_QIANYUAN;
-	return JX_MU_YUAN;
+	return jx_money_unit_parse(s);
 }
 
 /* "(2023年度)", "（2023年度）", "2023年度" alone on a row → 2023. */

@@ -227,8 +227,6 @@ static int read_indicators(wf *w, size_t *pi, const ind_cols *c, jx_indicator_ve
 			ind->repairs |= JX_REPAIR_L1_OCR;
 		if (a2)
 			ind->repairs |= JX_REPAIR_L2_OCR;
-		if (!*t2 && l2_text)
-			ind->repairs |= 0; /* an ordinary merged cell: not a repair */
 		if (e2 != JX_L2_UNKNOWN && e1 != jx_level2_parent(e2) &&
 		    !(e1 == JX_L1_COST && jx_level2_parent(e2) == JX_L1_OUTPUT && e2 == JX_L2_COST)) {
 			/* A level 2 sitting under a level 1 it does not belong to, with the level-1 cell blank: the
