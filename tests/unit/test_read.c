@@ -88,7 +88,7 @@ static void test_pdf_text(void **state)
 {
 	(void)state;
 	const char *s = " 预算公开表3\n\n2081104 残疾人康复 57.52  57.52\n　　康复经费 219.95 219.95     \n-28-\n"
-			"合计 1806.23 294.84 1511.39\n";
+			"\f合计 1806.23 294.84 1511.39\n";
 	assert_int_equal(read_str(s, strlen(s)), 0);
 	assert_int_equal(g.layout, JX_LAYOUT_PDF_TEXT);
 	assert_int_equal(g.rows.n, 4);
@@ -100,9 +100,15 @@ static void test_pdf_text(void **state)
 	/* U+3000 indentation stays at the start of the cell. */
 	assert_string_equal(cell_text(2, 0), "　　康复经费");
 	assert_int_equal(g.rows.v[1].cells[0].src.page, 1);
-	/* The footer ends page 1 and is not a row. */
+	/* The footer is not a row; the form feed starts page 2. */
 	assert_int_equal(g.rows.v[3].cells[0].src.page, 2);
 	assert_int_equal(g.rows.v[3].src.line, 6);
+	assert_string_equal(cell_text(3, 0), "合计");
+	/* Without form feeds pages are unknown (0), never guessed. */
+	const char *t = "预算公开表3\n合计 1.00\n-5-\n208 社会保障和就业支出 1.00\n";
+	assert_int_equal(read_str(t, strlen(t)), 0);
+	assert_int_equal(g.rows.n, 3);
+	assert_int_equal(g.rows.v[2].cells[0].src.page, 0);
 }
 
 static void test_encodings(void **state)

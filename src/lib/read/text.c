@@ -9,7 +9,7 @@
  *   lines without tabs are paragraph rows.
  * - PDF_TEXT: one row per non-blank line, cells split on single ASCII spaces after trimming the line, a run of k
  *   spaces giving k-1 empty cells between. U+3000 is not a separator and stays in the text (表12 indents names
- *   with it; recognisers trim it). Footer lines "-N-" end page N and are not rows. Raw lines stay available
+ *   with it; recognisers trim it). Footer lines "-N-" are not rows; pages are counted only from form feeds. Raw lines stay available
  *   through jx_grid_line for recognisers that need to re-split.
  * Every cell's jx_src has file, page (PDF text only), line and col (byte offset + 1 in the decoded line).
  */
@@ -369,15 +369,18 @@ static int build_tsv(jx_grid *g)
 
 static int build_pdf_text(jx_grid *g)
 {
-	uint32_t page = 1;
+	/* Pages are known only when the text keeps its form feeds; footers alone ("-28-") are too sparse to number
+	 * the pages between them, and a wrong page is worse than none (0 = unknown). */
+	bool paged = false;
+	for (size_t i = 0; i < g->nlines && !paged; i++)
+		paged = strchr(g->lines[i], '\f') != NULL;
+	uint32_t page = paged ? 1 : 0;
 	for (size_t i = 0; i < g->nlines; i++) {
 		const char *s = g->lines[i];
-		if (strchr(s, '\f'))
+		if (paged && strchr(s, '\f'))
 			page++;
-		if (is_page_footer(s)) {
-			page++;
+		if (is_page_footer(s))
 			continue;
-		}
 		if (is_blank(s))
 			continue;
 		size_t n = strlen(s);
