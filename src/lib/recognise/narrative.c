@@ -534,7 +534,7 @@ static const char *find_dept(nar_state *st)
 		while (*s == ' ' || *s == ':' || starts(s, "：") || *s == '\t')
 			s += (*s == ' ' || *s == ':' || *s == '\t') ? 1 : 3;
 		while (*s >= '0' && *s <= '9')
-			s++; /* "059-" code */
+			s++; /* a leading "NNN-" code */
 		if (*s == '-')
 			s++;
 		size_t n = 0;

@@ -732,7 +732,7 @@ static bool is_close_br(uint32_t c)
 	return c == ']' || c == 0x3011 || c == 0x3015 || c == ')' || c == 0xFF09 || c == 0xFF3D;
 }
 
-/* Finds "晋市财社【2023】189号" in s: Han prefix, bracketed year, number, 号. */
+/* Finds a document number such as "某市财社【2024】12号" in s: Han prefix, bracketed year, number, 号. */
 static const char *find_doc_no(tdoc *d, const char *s, size_t len)
 {
 	size_t i = 0;

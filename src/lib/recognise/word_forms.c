@@ -110,7 +110,7 @@ static bool is_signature(const jx_grid_row *r)
 }
 
 /* Looks back from row i for the table unit ("单位：万元", "金额单位：万元") and a department cell
- * ("762001某某县残疾人联合会本级": digits then a name). */
+ * ("301001某县某局本级": digits then a name). */
 static jx_money_unit look_back_unit(wf *w, size_t i)
 {
 	for (size_t b = 1; b <= 4 && b <= i; b++) {
