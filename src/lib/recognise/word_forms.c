@@ -762,7 +762,14 @@ int jx_rec_word_forms(jx_rec_ctx *ctx)
 	wf w = {ctx, ctx->pkg, ctx->g};
 	int rc = 0;
 	size_t i = 0;
+	size_t before = SIZE_MAX;
 	while (i < ctx->g->rows.n && rc == 0) {
+		/* Every form reader moves on by at least one row, whatever the row holds. */
+		if (i == before)
+			i++;
+		before = i;
+		if (i >= ctx->g->rows.n)
+			break;
 		const jx_grid_row *r = row_at(&w, i);
 		if (ctx->claimed[i] || r->paragraph) {
 			i++;
