@@ -803,6 +803,10 @@ static int field_at(const char *s, size_t len)
 static const char *after(const char *s, size_t len, const char *label, size_t *outlen)
 {
 	size_t k = strlen(label);
+	if (len < k || memcmp(s, label, k) != 0) {
+		*outlen = 0;
+		return s + len;
+	}
 	const char *r = s + k;
 	size_t n = len - k;
 	while (n > 0) {
