@@ -2,7 +2,7 @@
 # deps.sh: installs the Debian packages jixiao needs to build and test, if any are missing.
 # Usage: scripts/deps.sh [build|test]   (test adds clang and its fuzzer runtime)
 set -eu
-want="cmake make gcc pkg-config libjansson-dev libcmocka-dev"
+want="cmake make gcc pkg-config libjansson-dev libinih-dev libcmocka-dev"
 if [ "${1:-build}" = test ]; then
 	want="$want clang libclang-rt-14-dev"
 fi
