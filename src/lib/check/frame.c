@@ -62,7 +62,7 @@ static void check_set(jx_cx *cx, const char *subject, const jx_indicator_vec *v)
 		/* A blank level-1 cell continues the row above; the importer moved this level 2 to its own level 1,
 		 * so the table as printed files it under the previous one. */
 		if (!conflict && (ind->repairs & JX_REPAIR_L1_INFERRED) && i > 0 && v->v[i - 1].l1 &&
-		    v->v[i - 1].l1 != ind->l1 && ind->l2) {
+		    v->v[i - 1].l1 != ind->l1 && ind->l2 && parent != JX_L1_SATISFACTION) {
 			jx_fargs m = {.subject = subject, .item = ind->level2, .actual_text = jx_level1_name(v->v[i - 1].l1),
 				      .expected_text = jx_level1_name(parent), .detail = ind->name};
 			jx_emit(cx, R_FRAME_WRONG_PARENT, ind->src, &m);

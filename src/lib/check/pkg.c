@@ -1,3 +1,313 @@
-/* pkg.c */
+/* pkg.c: consistency across the package: duplicate projects, copied indicator sets, project amounts in 项目支出表
+ * against each project table, projects against the overall budget, the same standard stated twice, years, the
+ * narrative's counts, amounts and shares against the tables, and what the importer could not read. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "check/check_int.h"
-void jx_check_pkg(jx_cx *cx) { (void)cx; }
+#include "util/utf8.h"
+
+/* Names compared without spaces, brackets or punctuation: "残疾儿童康复救助(市级）" = "残疾儿童康复救助（市级）". */
+static void norm(const char *s, char *out, size_t cap)
+{
+	size_t n = 0, len = s ? strlen(s) : 0;
+	for (size_t i = 0; i < len && n + 4 < cap;) {
+		uint32_t cp;
+		size_t k = jx_utf8_decode(s + i, len - i, &cp);
+		if (!k)
+			k = 1;
+		cp = jx_utf8_fold(cp);
+		bool keep = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+			    (cp >= 'a' && cp <= 'z');
+		if (keep)
+			n += jx_utf8_encode(cp, out + n);
+		i += k;
+	}
+	out[n] = '\0';
+}
+
+static void check_duplicates(jx_cx *cx)
+{
+	const jx_pkg *pkg = cx->pkg;
+	for (size_t i = 0; i < pkg->projects.n; i++) {
+		const jx_project *p = &pkg->projects.v[i];
+		size_t count = 0, before = 0;
+		for (size_t k = 0; k < pkg->projects.n; k++)
+			if (p->name && pkg->projects.v[k].name && !strcmp(p->name, pkg->projects.v[k].name)) {
+				count++;
+				before += k < i;
+			}
+		if (count > 1 && before == 1) {
+			jx_fargs a = {.subject = p->name, .numeric = true, .unit = "", .actual = {(int64_t)count, 0},
+				      .expected = {1, 0}};
+			jx_emit(cx, R_PKG_DUPLICATE_PROJECT, p->src, &a);
+		}
+	}
+}
+
+/* The year indicators of a project as a comparable set: names and values, in order. */
+static bool same_indicators(const jx_project *a, const jx_project *b, size_t *n)
+{
+	size_t ia = 0, ib = 0;
+	*n = 0;
+	for (;;) {
+		while (ia < a->indicators.n && (a->indicators.v[ia].scope != JX_SCOPE_YEAR || jx_ind_blank(&a->indicators.v[ia])))
+			ia++;
+		while (ib < b->indicators.n && (b->indicators.v[ib].scope != JX_SCOPE_YEAR || jx_ind_blank(&b->indicators.v[ib])))
+			ib++;
+		if (ia == a->indicators.n || ib == b->indicators.n)
+			return ia == a->indicators.n && ib == b->indicators.n;
+		const jx_indicator *x = &a->indicators.v[ia], *y = &b->indicators.v[ib];
+		/* Cost indicators carry each project's own amount; the rest is what is copied. */
+		if (!jx_ind_is_cost(x) || !jx_ind_is_cost(y)) {
+			if (!x->name || !y->name || strcmp(x->name, y->name) || !x->value.text || !y->value.text ||
+			    strcmp(x->value.text, y->value.text))
+				return false;
+			(*n)++;
+		}
+		ia++;
+		ib++;
+	}
+}
+
+static void check_copied(jx_cx *cx)
+{
+	const jx_pkg *pkg = cx->pkg;
+	size_t min = (size_t)(cx->cfg ? cx->cfg->copied_min : 4);
+	for (size_t i = 0; i < pkg->projects.n; i++)
+		for (size_t k = 0; k < i; k++) {
+			size_t n;
+			const jx_project *p = &pkg->projects.v[i], *q = &pkg->projects.v[k];
+			if (same_indicators(p, q, &n) && n >= min) {
+				jx_fargs a = {.subject = p->name, .item = q->name, .numeric = true, .unit = "",
+					      .actual = {(int64_t)n, 0}, .expected = {0, 0}};
+				jx_emit(cx, R_PKG_COPIED_INDICATORS, p->src, &a);
+				break; /* once per project: against the first it copies */
+			}
+		}
+}
+
+static const jx_table *table_by_id(const jx_pkg *pkg, const char *id)
+{
+	for (size_t i = 0; i < pkg->tables.n; i++)
+		if (pkg->tables.v[i].id && !strcmp(pkg->tables.v[i].id, id))
+			return &pkg->tables.v[i];
+	return NULL;
+}
+
+/* 项目支出表 rows (t12 this year) against the project tables, 元 against 万元 with the table's rounding. */
+static void check_project_list(jx_cx *cx)
+{
+	const jx_pkg *pkg = cx->pkg;
+	const jx_table *t = table_by_id(pkg, "t12");
+	if (!t || pkg->projects.n == 0 || t->columns.n == 0)
+		return;
+	char a[512], b[512];
+	for (size_t i = 0; i < t->rows.n; i++) {
+		const jx_row *r = &t->rows.v[i];
+		if (r->kind != JX_ROW_ITEM || !r->name || !r->amounts[0].present)
+			continue;
+		bool dup = false;
+		for (size_t k = 0; k < i && !dup; k++)
+			dup = t->rows.v[k].name && !strcmp(t->rows.v[k].name, r->name) && t->rows.v[k].kind == r->kind;
+		if (dup)
+			continue;
+		norm(r->name, a, sizeof a);
+		const jx_project *match = NULL;
+		for (size_t k = 0; k < pkg->projects.n && !match; k++) {
+			norm(pkg->projects.v[k].name, b, sizeof b);
+			if (!strcmp(a, b))
+				match = &pkg->projects.v[k];
+		}
+		if (!match) {
+			jx_fargs f = {.subject = r->name, .detail = t->title};
+			jx_emit(cx, R_PKG_PROJECT_MISSING, r->src, &f);
+			continue;
+		}
+		if (!match->amount.present)
+			continue;
+		int64_t diff = llabs(match->amount.fen - r->amounts[0].fen);
+		/* The table rounds the project's exact amount to its last printed digit. */
+		int64_t half = jx_amount_ulp(&r->amounts[0]) / 2;
+		if (diff > half) {
+			jx_fargs f = {.subject = match->name, .detail = t->title};
+			jx_fargs_money(&f, r->amounts[0].fen, match->amount.fen, t->unit, r->amounts[0].scale);
+			jx_emit(cx, R_PKG_PROJECT_AMOUNT, match->amount.src.line ? match->amount.src : match->src, &f);
+		}
+	}
+}
+
+static void check_against_overall(jx_cx *cx)
+{
+	const jx_pkg *pkg = cx->pkg;
+	const jx_overall *o = &pkg->overall;
+	if (!o->present || pkg->projects.n == 0)
+		return;
+	const jx_amount *limit = NULL;
+	const char *what = "项目支出";
+	for (size_t i = 0; i < o->budget.n; i++)
+		if (o->budget.v[i].name && strstr(o->budget.v[i].name, "项目支出") && o->budget.v[i].amount.present)
+			limit = &o->budget.v[i].amount;
+	if (!limit && o->total.present) {
+		limit = &o->total;
+		what = "资金总额";
+	}
+	if (!limit)
+		return;
+	int64_t sum = 0;
+	for (size_t i = 0; i < pkg->projects.n; i++)
+		if (pkg->projects.v[i].amount.present && !jx_add_i64(sum, pkg->projects.v[i].amount.fen, &sum))
+			return;
+	int64_t half = jx_amount_ulp(limit) * (int64_t)(pkg->projects.n + 1) / 2;
+	if (sum > limit->fen + half) {
+		jx_fargs f = {.item = what};
+		jx_fargs_money(&f, limit->fen, sum, limit->unit, limit->scale);
+		jx_emit(cx, R_PKG_PROJECTS_OVER_TOTAL, limit->src, &f);
+	}
+}
+
+/* The same indicator (same name) in the overall table and in a project with different numbers in the same unit. */
+static void check_stated_twice(jx_cx *cx)
+{
+	const jx_pkg *pkg = cx->pkg;
+	const jx_overall *o = &pkg->overall;
+	char a[256], b[256];
+	for (size_t i = 0; i < o->indicators.n; i++) {
+		const jx_indicator *x = &o->indicators.v[i];
+		if (!x->value.has_number || !x->name)
+			continue;
+		norm(x->name, a, sizeof a);
+		for (size_t p = 0; p < pkg->projects.n; p++)
+			for (size_t k = 0; k < pkg->projects.v[p].indicators.n; k++) {
+				const jx_indicator *y = &pkg->projects.v[p].indicators.v[k];
+				if (!y->value.has_number || !y->name || y->scope != JX_SCOPE_YEAR || !x->value.unit || !y->value.unit ||
+				    strcmp(x->value.unit, y->value.unit))
+					continue;
+				norm(y->name, b, sizeof b);
+				if (strcmp(a, b) || !jx_decimal_cmp(&x->value.number, &y->value.number))
+					continue;
+				jx_fargs f = {.subject = pkg->projects.v[p].name, .item = x->name, .detail = "部门整体绩效目标",
+					      .numeric = true, .unit = x->value.unit, .expected = x->value.number,
+					      .actual = y->value.number};
+				jx_emit(cx, R_PKG_STATED_TWICE, y->src, &f);
+			}
+	}
+}
+
+/* A project period given as one year ("2023年度") that is not the budget year. */
+static void check_years(jx_cx *cx)
+{
+	const jx_pkg *pkg = cx->pkg;
+	if (!pkg->year)
+		return;
+	for (size_t i = 0; i < pkg->projects.n; i++) {
+		const jx_project *p = &pkg->projects.v[i];
+		if (!p->duration)
+			continue;
+		char *end;
+		long y = strtol(p->duration, &end, 10);
+		if (y < 1990 || y > 2100 || (strcmp(end, "年") && strcmp(end, "年度")))
+			continue;
+		if (y != pkg->year) {
+			jx_fargs f = {.subject = p->name, .numeric = true, .unit = "", .expected = {pkg->year, 0},
+				      .actual = {y, 0}};
+			jx_emit(cx, R_PKG_YEAR_MISMATCH, p->src, &f);
+		}
+	}
+}
+
+static void check_notes(jx_cx *cx)
+{
+	for (size_t i = 0; i < cx->pkg->notes.n; i++) {
+		const jx_note *n = &cx->pkg->notes.v[i];
+		/* Repairs the rules report themselves (OCR, level 1) are not repeated here. */
+		if (n->level == JX_NOTE_INFO && (!n->code || strcmp(n->code, "import.skipped")))
+			continue;
+		if (n->code && (!strcmp(n->code, "import.level1-inferred") || !strcmp(n->code, "import.ocr")))
+			continue;
+		jx_fargs f = {.subject = n->subject, .detail = n->message};
+		jx_emit(cx, R_PKG_IMPORT_NOTE, n->src, &f);
+	}
+}
+
+/* ---- the narrative against the tables ---- */
+
+/* Rounds num/den to `scale` decimals of a percent, exactly: round(num × 100 × 10^scale / den). */
+static bool percent_of(int64_t num, int64_t den, int scale, int64_t *out)
+{
+	if (den <= 0 || num < 0 || scale > 4)
+		return false;
+	int64_t n = num;
+	for (int i = 0; i < scale + 2; i++)
+		if (!jx_mul_i64(n, 10, &n))
+			return false;
+	int64_t twice;
+	if (!jx_mul_i64(n, 2, &twice) || !jx_add_i64(twice, den, &twice))
+		return false;
+	*out = twice / (2 * den);
+	return true;
+}
+
+static void check_narrative(jx_cx *cx)
+{
+	const jx_pkg *pkg = cx->pkg;
+	for (size_t s = 0; s < pkg->statements.n; s++) {
+		const jx_statement *st = &pkg->statements.v[s];
+		const jx_fact *base = NULL;
+		for (size_t i = 0; i < st->facts.n; i++) {
+			const jx_fact *f = &st->facts.v[i];
+			if (f->kind == JX_FACT_AMOUNT && !base && f->amount.present)
+				base = f;
+			/* Project count: "二级项目22个" against the project tables. */
+			if (f->kind == JX_FACT_COUNT && f->label && strstr(f->label, "二级项目") && pkg->projects.n > 0 &&
+			    f->number.scale == 0 && f->number.digits != (int64_t)pkg->projects.n) {
+				jx_fargs a = {.item = f->label, .detail = "项目绩效目标表", .numeric = true, .unit = "个",
+					      .expected = {(int64_t)pkg->projects.n, 0}, .actual = f->number};
+				jx_emit(cx, R_TABLE_NARRATIVE_COUNT, f->src, &a);
+			}
+			if (f->kind != JX_FACT_PERCENT || i == 0 || f->number.scale > 4)
+				continue;
+			const jx_fact *prev = &st->facts.v[i - 1];
+			int64_t num, den;
+			if (prev->kind == JX_FACT_CHANGE && prev->amount.present) {
+				/* 增长3.41%: the change over last year's amount (this year's minus the change). */
+				const jx_fact *now = NULL;
+				for (size_t k = 0; k < i; k++)
+					if (st->facts.v[k].kind == JX_FACT_AMOUNT && st->facts.v[k].label && prev->label &&
+					    !strcmp(st->facts.v[k].label, prev->label))
+						now = &st->facts.v[k];
+				if (!now || !now->amount.present)
+					continue;
+				num = prev->amount.fen;
+				den = now->amount.fen - (prev->sign < 0 ? -num : num);
+			} else if (prev->kind == JX_FACT_AMOUNT && prev != base && base && prev->amount.present) {
+				num = prev->amount.fen;
+				den = base->amount.fen;
+			} else {
+				continue;
+			}
+			int64_t got;
+			if (!percent_of(num, den, f->number.scale, &got))
+				continue;
+			/* Inputs printed to 0.01 may move the last digit of the share by one. */
+			if (llabs(got - f->number.digits) > 1) {
+				jx_fargs a = {.item = f->label ? f->label : "", .numeric = true, .unit = "%",
+					      .expected = {got, f->number.scale}, .actual = f->number};
+				jx_emit(cx, R_TABLE_NARRATIVE_PERCENT, f->src, &a);
+			}
+		}
+	}
+}
+
+void jx_check_pkg(jx_cx *cx)
+{
+	check_duplicates(cx);
+	check_copied(cx);
+	check_project_list(cx);
+	check_against_overall(cx);
+	check_stated_twice(cx);
+	check_years(cx);
+	check_notes(cx);
+	check_narrative(cx);
+}

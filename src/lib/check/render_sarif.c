@@ -40,7 +40,8 @@ static json_t *sw_strn(const char *s, size_t len)
 	for (size_t i = 0; i < len;) {
 		uint32_t cp = 0;
 		size_t n = jx_utf8_decode(s + i, len - i, &cp);
-		if (jx_buf_put(&b, n == 1 && cp == 0xFFFD ? "\xEF\xBF\xBD" : s + i, n == 1 && cp == 0xFFFD ? 3 : n) != 0) {
+		bool invalid = n == 1 && cp == 0xFFFD;
+		if (jx_buf_put(&b, invalid ? "\xEF\xBF\xBD" : s + i, invalid ? 3 : n) != 0) {
 			jx_buf_release(&b);
 			return NULL;
 		}
