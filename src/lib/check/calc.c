@@ -210,8 +210,17 @@ static void check_overall(jx_cx *cx)
 		compare(cx, R_CALC_TASK_SUM, &t->total, &parts, a, t->src);
 		sum_add(&tasks, &t->total);
 	}
-	jx_fargs a = {.subject = jx_overall_subject(cx->pkg), .item = "总额"};
-	compare(cx, R_CALC_TASKS_TOTAL, &o->total, &tasks, a, o->total.src);
+	/* Tasks that list only project money are compared with the project direction, not the whole budget. */
+	bool basic = false;
+	for (size_t i = 0; i < o->tasks.n; i++)
+		basic |= o->tasks.v[i].basic.present;
+	const jx_amount *whole = &o->total;
+	if (!basic)
+		for (size_t i = 0; i < o->budget.n; i++)
+			if (o->budget.v[i].name && strstr(o->budget.v[i].name, "项目支出") && o->budget.v[i].amount.present)
+				whole = &o->budget.v[i].amount;
+	jx_fargs a = {.subject = jx_overall_subject(cx->pkg), .item = whole == &o->total ? "总额" : "项目支出"};
+	compare(cx, R_CALC_TASKS_TOTAL, whole, &tasks, a, whole->src);
 
 	/* By source and by direction: each group sums to the total (合计 lines are the stated totals). */
 	static const char *const groups[] = {"source", "direction"};

@@ -218,7 +218,7 @@ void jx_check_complete(jx_cx *cx)
 		if (o->goals.n == 0 && o->tasks.n == 0 && !text_set(o->goal.s))
 			jx_emit(cx, R_COMPLETE_OVERALL_NO_GOAL, o->src, NULL);
 		/* Only a tabular overall form has indicator rows; a prose statement of targets has none. */
-		bool tabular = o->tasks.n || o->budget.n || o->goals.n;
+		bool tabular = o->title && strstr(o->title, "表");
 		if (o->indicators.n == 0 && tabular)
 			jx_emit(cx, R_COMPLETE_OVERALL_NO_INDICATORS, o->src, NULL);
 		else

@@ -82,8 +82,10 @@ static void check_one(jx_cx *cx, const char *subject, const jx_indicator *ind)
 		jx_emit(cx, R_MEASURE_RATE_NOT_PERCENT, ind->src, &a);
 	else if (v->kind == JX_KIND_NUMBER)
 		jx_emit(cx, R_MEASURE_NO_UNIT, ind->src, &a);
-	if ((counted || (ind->l2 == JX_L2_QUANTITY && !rate)) && v->kind == JX_KIND_PERCENT)
+	if (counted && v->kind == JX_KIND_PERCENT)
 		jx_emit(cx, R_MEASURE_COUNT_IN_PERCENT, ind->src, &a);
+	else if (ind->l2 == JX_L2_QUANTITY && !rate && v->kind == JX_KIND_PERCENT)
+		jx_emit(cx, R_MEASURE_QUANTITY_IN_PERCENT, ind->src, &a);
 	if (v->kind == JX_KIND_PERCENT && v->has_number && v->op != JX_OP_LE && v->op != JX_OP_LT) {
 		jx_decimal hundred = {100, 0};
 		if (jx_decimal_cmp(&v->number, &hundred) > 0 && !over_allowed(cx->cfg, ind->name)) {

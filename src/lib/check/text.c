@@ -342,9 +342,16 @@ static void check_line_calc(scan *sc, const jx_project *p, const jx_line *l)
 	if (!l->calc || !l->amount.present)
 		return;
 	tok t[MAX_TOKS];
-	size_t n = tokenize(l->calc, strlen(l->calc), t);
+	size_t clen = strlen(l->calc);
+	size_t n = tokenize(l->calc, clen, t);
 	if (n < 2 || n % 2)
 		return;
+	/* An item listed without numbers after the products ("…5人×4000元，贫困残疾人家庭无障碍改造") is part of the
+	 * amount too: the products cannot be the whole of it. */
+	for (size_t i = t[n - 1].end; i < clen; i++)
+		if ((starts(l->calc + i, clen - i, "，") || starts(l->calc + i, clen - i, "、") || l->calc[i] == ',') &&
+		    jx_chars(l->calc + i) > 4)
+			return;
 	int64_t sum = 0, ulp = jx_amount_ulp(&l->amount);
 	char detail[256] = "";
 	size_t dl = 0;
