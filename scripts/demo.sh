@@ -7,4 +7,6 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)" --target jx >/dev/null
 set -x
 build/jx import --format text examples/qingshan-2025-targets.txt examples/qingshan-2025.json
+# The examples hold deliberate mistakes: jx check exits 1 when it finds errors.
+build/jx check examples/qingshan-2025.json examples/qingshan-2025-targets.txt || [ $? -eq 1 ]
 build/jx value '≥95%' '≤30.41万元' '16000元/人' '2024年12月31日前' '有效提高'
