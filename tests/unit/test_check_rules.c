@@ -254,6 +254,11 @@ M(m_cross)
 M(m_code_orphan) { T(pkg, "t3")->rows.v[5].code = "2081205"; }
 M(m_empty_with_data) { T(pkg, "t3")->note = "注：本表无数据"; }
 M(m_narrative_percent) { pkg->statements.v[0].facts.v[2].number = (jx_decimal){6200, 2}; }
+M(m_narrative_parts)
+{
+	jx_statement *st = &pkg->statements.v[0];
+	st->text = "项目支出40.10万元。其中：康复类项目涉及金额24.00万元；就业类项目涉及金额15.00万元。";
+}
 M(m_narrative_count) { pkg->statements.v[0].facts.v[5].number = (jx_decimal){3, 0}; }
 M(m_duplicate_project) { P(pkg, 1)->name = P(pkg, 0)->name; }
 M(m_copied_indicators)
@@ -350,6 +355,7 @@ static const rcase cases[] = {
 	{"table.code-orphan", m_code_orphan},
 	{"table.empty-note-with-data", m_empty_with_data},
 	{"table.narrative-percent", m_narrative_percent},
+	{"table.narrative-parts", m_narrative_parts},
 	{"table.narrative-count", m_narrative_count},
 	{"pkg.duplicate-project", m_duplicate_project},
 	{"pkg.copied-indicators", m_copied_indicators},

@@ -21,9 +21,10 @@ typedef struct expect {
 
 static jx_report *check_seed(const char *seed, jx_pkg **pkg)
 {
-	const char *path = tu_seed_path(seed);
+	char *path = tu_seed_path(seed);
 	assert_non_null(path);
 	assert_int_equal(jx_import_file(pkg, path, NULL), 0);
+	free(path);
 	jx_report *r = jx_report_new();
 	assert_int_equal(jx_check(r, *pkg, NULL), 0);
 	jx_report_sort(r);
@@ -156,6 +157,9 @@ static void test_seed_004(void **state)
 		{3064, "measure.ge-on-cost"},
 		{3070, "measure.ge-on-cost"},
 		{3303, "pkg.stated-twice"},         /* 体检人数 5000 vs 5400 */
+		{875, "table.narrative-parts"},     /* 22 projects "共计1,511.39万元", parts 24.00 + 1,481.58 */
+		{2222, "calc.unit-cost-product"},   /* 7人 × 260元/人/年 = 1820 ≠ 1600 */
+		{2677, "calc.unit-cost-product"},   /* 17户 × 1800元 ≠ 34000 */
 	};
 	verify("004", errors, N(errors), warnings, N(warnings));
 	/* The six 0.01万元 differences of 表1–6 are rounding, reported as info. */
@@ -166,7 +170,7 @@ static void test_seed_004(void **state)
 		assert_true(has(r, rounding_lines[i], "calc.rounding"));
 	for (size_t i = 0; i < jx_report_count(r); i++) {
 		const jx_finding *f = jx_report_at(r, i);
-		if (!strncmp(f->rule->id, "table.", 6))
+		if (!strncmp(f->rule->id, "table.", 6) && strcmp(f->rule->id, "table.narrative-parts"))
 			fail_msg("table finding on seed 004: %s %s", f->rule->id, f->message);
 	}
 	/* 收支总表: 1806.24 summed against 1806.23 printed. */

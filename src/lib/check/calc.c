@@ -92,7 +92,7 @@ static void check_lines(jx_cx *cx, const jx_project *p)
 	for (size_t i = 0; i < p->lines.n; i++)
 		sum_add(&s, &p->lines.v[i].amount);
 	/* A single line that only repeats the project is not a breakdown; still it must match. */
-	jx_fargs a = {.subject = p->name};
+	jx_fargs a = {.subject = p->name, .item = "支出明细"};
 	compare(cx, R_CALC_LINES_SUM, &p->amount, &s, a, p->lines.n ? p->lines.v[0].src : p->src);
 }
 
@@ -123,7 +123,7 @@ static void check_costs(jx_cx *cx, const jx_project *p)
 		      .shown_scale = p->amount.scale};
 	int64_t ulp = jx_amount_ulp(&p->amount);
 	if (total > p->amount.fen) {
-		jx_compare_sum(cx, R_CALC_COST_OVER_AMOUNT, first->src, &a, p->amount.fen, total, n, ulp);
+		jx_compare_sum(cx, R_CALC_COST_OVER_AMOUNT, first->src, &a, total, p->amount.fen, n, ulp);
 	} else if (total < p->amount.fen) {
 		int share = cx->cfg ? cx->cfg->cost_share_min : 50;
 		/* One cost indicator is the project's cost; several may be parts, reported only when far below. */
@@ -166,7 +166,14 @@ static void check_unit_cost(jx_cx *cx, const jx_project *p)
 		return;
 	const char *per = cost->value.per;
 	size_t ulen = strlen(qty->value.unit);
-	if (!ulen || strncmp(per, qty->value.unit, ulen) || (per[ulen] && per[ulen] != '/'))
+	/* "平均每户1800元" pairs with a count of people when the count is of households (家庭, 户). */
+	bool household = !strncmp(per, "户", strlen("户")) && !strcmp(qty->value.unit, "人") &&
+			 (jx_has(qty->name, "家庭") || jx_has(qty->name, "户"));
+	if (household)
+		ulen = strlen("户");
+	else if (!ulen || strncmp(per, qty->value.unit, ulen))
+		return;
+	if (per[ulen] && per[ulen] != '/')
 		return;
 	int64_t months = 1;
 	if (per[ulen] == '/') {

@@ -331,7 +331,7 @@ bool jx_compare_sum(jx_cx *cx, jx_rule_id id, jx_src src, const jx_fargs *a, int
 			 money_str(&ulp, a->shown_unit, a->shown_scale, u));
 		f.detail = detail;
 		if (!f.item)
-			f.item = jx_rule_by_sym(id)->title;
+			f.item = "";
 		return jx_emit(cx, R_CALC_ROUNDING, src, &f);
 	}
 	return jx_emit(cx, id, src, &f);

@@ -423,7 +423,12 @@ static void check_cross(jx_cx *cx)
 		}
 		if (a3 && s12.any) {
 			int64_t ulp = jx_amount_ulp(a3) > s12.ulp ? jx_amount_ulp(a3) : s12.ulp;
-			jx_fargs f = {.subject = t12->title, .item = "项目支出", .detail = t3->title, .shown_unit = t3->unit,
+			char detail[512];
+			snprintf(detail, sizeof detail, "“%s”%s%s", t12->title, s13.any && t13 ? "加“" : "",
+				 s13.any && t13 ? t13->title : "");
+			if (s13.any && t13)
+				snprintf(detail + strlen(detail), sizeof detail - strlen(detail), "”");
+			jx_fargs f = {.subject = t3->title, .item = "项目支出", .detail = detail, .shown_unit = t3->unit,
 				      .shown_scale = a3->scale};
 			jx_compare_sum(cx, R_TABLE_CROSS, r12 ? r12->src : t12->src, &f, a3->fen, s12.fen + s13.fen,
 				       s13.any ? 2 : 1, ulp);

@@ -384,8 +384,75 @@ static void check_line_calc(scan *sc, const jx_project *p, const jx_line *l)
 	jx_compare_sum(sc->cx, R_CALC_COUNT_TIMES_STANDARD, l->src, &a, l->amount.fen, sum, n / 2, ulp);
 }
 
+/* "共计1,511.39万元。其中：…24.00万元；…1,481.58万元。": the parts after 其中 (to the end of that sentence) add up to
+ * the last amount before it. */
+static void check_statement_parts(scan *sc, const jx_statement *st)
+{
+	if (!st->text)
+		return;
+	const char *s = st->text;
+	size_t len = strlen(s);
+	tok t[MAX_TOKS];
+	size_t n = tokenize(s, len, t);
+	for (const char *q = strstr(s, "其中"); q; q = strstr(q + 1, "其中")) {
+		size_t at = (size_t)(q - s);
+		const tok *total = NULL;
+		for (size_t i = 0; i < n; i++)
+			if (t[i].kind == T_MONEY && !t[i].per_unit && t[i].end <= at)
+				total = &t[i];
+		if (!total || total->fen <= 0)
+			continue;
+		/* The total must be in the sentence just before, not two sentences back. */
+		size_t stops = 0;
+		for (size_t i = total->end; i < at; i += 1)
+			if (starts(s + i, len - i, "。"))
+				stops++;
+		if (stops > 1)
+			continue;
+		const char *end = strstr(q, "。");
+		size_t stop = end ? (size_t)(end - s) : len;
+		int64_t sum = 0, ulp = total->ulp;
+		size_t np = 0;
+		char detail[256] = "";
+		size_t dl = 0;
+		bool ok = true;
+		for (size_t i = 0; i < n && ok; i++) {
+			if (t[i].kind != T_MONEY || t[i].per_unit || t[i].at < at || t[i].at >= stop)
+				continue;
+			/* Changes on last year are not parts: 比上年增加59.63万元. */
+			if (before_has(s, t[i].at, 12, "增加") || before_has(s, t[i].at, 12, "减少") ||
+			    before_has(s, t[i].at, 12, "增长") || before_has(s, t[i].at, 12, "下降"))
+				continue;
+			/* A part as large as the total means the total is something else. */
+			if (t[i].fen >= total->fen)
+				ok = false;
+			if (!jx_add_i64(sum, t[i].fen, &sum))
+				ok = false;
+			if (t[i].ulp > ulp)
+				ulp = t[i].ulp;
+			dl += (size_t)snprintf(detail + dl, sizeof detail - dl, "%s%.*s", np ? " + " : "",
+					       (int)(t[i].end - t[i].at), s + t[i].at);
+			if (dl >= sizeof detail)
+				ok = false;
+			np++;
+		}
+		if (!ok || np < 2 || sum == total->fen)
+			continue;
+		if (seen_before(sc->cx, sc->seen, &sc->nseen, 32, sc->subject, sum, total->fen))
+			continue;
+		jx_fargs a = {.subject = "情况说明", .item = st->section ? st->section : "", .detail = detail,
+			      .shown_unit = unit_of_ulp(ulp), .shown_scale = ulp >= 10000 ? 2 : 0};
+		jx_compare_sum(sc->cx, R_TABLE_NARRATIVE_PARTS, st->src, &a, total->fen, sum, np, ulp);
+	}
+}
+
 void jx_check_text(jx_cx *cx)
 {
+	{
+		scan sc = {.cx = cx, .subject = "情况说明"};
+		for (size_t i = 0; i < cx->pkg->statements.n; i++)
+			check_statement_parts(&sc, &cx->pkg->statements.v[i]);
+	}
 	for (size_t i = 0; i < cx->pkg->projects.n; i++) {
 		const jx_project *p = &cx->pkg->projects.v[i];
 		scan sc = {.cx = cx, .subject = p->name};
