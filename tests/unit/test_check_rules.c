@@ -513,6 +513,13 @@ static void test_registry(void **state)
 		const jx_rule *r = jx_rule_at(i);
 		assert_ptr_equal(jx_rule_find(r->id), r);
 		assert_non_null(jx_family_title(r->family));
+		/* Every rule has its page, built in from docs/rules/<id>.md, with the sections users rely on. */
+		const char *doc = jx_rule_doc(r);
+		if (!doc)
+			fail_msg("rule %s has no docs/rules page", r->id);
+		assert_non_null(strstr(doc, "## 检查什么"));
+		assert_non_null(strstr(doc, "## 示例"));
+		assert_non_null(strstr(doc, "## 如何修改"));
 		assert_int_equal(strncmp(r->id, r->family, strlen(r->family)), 0);
 		for (size_t k = 0; k < i; k++)
 			assert_string_not_equal(jx_rule_at(k)->id, r->id);

@@ -127,12 +127,19 @@ static void check_costs(jx_cx *cx, const jx_project *p)
 	} else if (total < p->amount.fen) {
 		int share = cx->cfg ? cx->cfg->cost_share_min : 50;
 		/* One cost indicator is the project's cost; several may be parts, reported only when far below. */
-		if (n == 1 || total * 100 < p->amount.fen * share) {
+		int64_t t100, share_of;
+		bool far = jx_mul_i64(total, 100, &t100) && jx_mul_i64(p->amount.fen, share, &share_of) && t100 < share_of;
+		if (n == 1 || far) {
 			jx_fargs b = a;
 			jx_fargs_money(&b, p->amount.fen, total, p->amount.unit, p->amount.scale);
-			int64_t diff = p->amount.fen - total;
-			int64_t tol = cx->cfg && cx->cfg->strict_rounding ? 0 : (ulp * (int64_t)(n + 1) + 1) / 2;
-			if (diff <= tol)
+			int64_t diff, tol = 0;
+			if (!jx_sub_i64(p->amount.fen, total, &diff))
+				diff = INT64_MAX;
+			if (!(cx->cfg && cx->cfg->strict_rounding) && jx_mul_i64(ulp, (int64_t)(n + 1), &tol))
+				tol = tol / 2 + 1;
+			else
+				tol = 0;
+			if (diff < tol)
 				jx_compare_sum(cx, R_CALC_COST_BELOW_AMOUNT, first->src, &a, total, p->amount.fen, n, ulp);
 			else
 				jx_emit(cx, R_CALC_COST_BELOW_AMOUNT, first->src, &b);
@@ -250,8 +257,8 @@ static void check_overall(jx_cx *cx)
 
 	const jx_department *d = &cx->pkg->dept;
 	if (d->staff_actual >= 0 && d->staff_on_books >= 0 && d->staff_other >= 0 &&
-	    d->staff_actual != d->staff_on_books + d->staff_other) {
-		jx_fargs f = {.numeric = true, .unit = "人", .expected = {d->staff_on_books + d->staff_other, 0},
+	    (int64_t)d->staff_actual != (int64_t)d->staff_on_books + d->staff_other) {
+		jx_fargs f = {.numeric = true, .unit = "人", .expected = {(int64_t)d->staff_on_books + d->staff_other, 0},
 			      .actual = {d->staff_actual, 0}};
 		jx_emit(cx, R_CALC_STAFF_SUM, d->src, &f);
 	}

@@ -45,6 +45,9 @@ struct jx_check_config {
 	char over_names[256];      /* comma-separated name parts that may exceed 100% (增长率, 增幅 …) */
 };
 
+/* Reads configuration from INI text; `name` is used in messages. Same errors as jx_check_config_load. */
+int jx_check_config_parse(jx_check_config *cfg, const char *text, const char *name);
+
 /* The running check of one package. */
 typedef struct jx_cx {
 	const jx_pkg *pkg;

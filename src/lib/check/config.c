@@ -124,15 +124,27 @@ static int on_entry(void *user, const char *section, const char *name, const cha
 	return 1;
 }
 
+static int report_ini(int rc, const char *name, const load_state *st)
+{
+	if (rc == -1)
+		return jx_error_set(JX_EIO, "%s: 无法读取配置文件", name);
+	if (rc == -2)
+		return jx_error_set(JX_ENOMEM, "%s: 内存不足", name);
+	if (rc > 0)
+		return jx_error_set(JX_EPARSE, "%s:%d: %s", name, rc, st->message[0] ? st->message : "无法解析这一行");
+	return 0;
+}
+
+int jx_check_config_parse(jx_check_config *cfg, const char *text, const char *name)
+{
+	load_state st = {cfg, ""};
+	return report_ini(ini_parse_string(text, on_entry, &st), name, &st);
+}
+
 int jx_check_config_load(jx_check_config *cfg, const char *path)
 {
 	load_state st = {cfg, ""};
 	int rc = ini_parse(path, on_entry, &st);
-	if (rc == -1)
-		return jx_error_set(JX_EIO, "%s: 无法读取配置文件", path);
-	if (rc == -2)
-		return jx_error_set(JX_ENOMEM, "%s: 内存不足", path);
-	if (rc > 0)
-		return jx_error_set(JX_EPARSE, "%s:%d: %s", path, rc, st.message[0] ? st.message : "无法解析这一行");
-	return 0;
+	return report_ini(rc, path, &st);
 }
+

@@ -127,7 +127,11 @@ static void check_project_list(jx_cx *cx)
 		}
 		if (!match->amount.present)
 			continue;
-		int64_t diff = llabs(match->amount.fen - r->amounts[0].fen);
+		int64_t diff;
+		if (!jx_sub_i64(match->amount.fen, r->amounts[0].fen, &diff) || diff == INT64_MIN)
+			diff = INT64_MAX;
+		else if (diff < 0)
+			diff = -diff;
 		/* The table rounds the project's exact amount to its last printed digit. */
 		int64_t half = jx_amount_ulp(&r->amounts[0]) / 2;
 		if (diff > half) {
@@ -159,8 +163,11 @@ static void check_against_overall(jx_cx *cx)
 	for (size_t i = 0; i < pkg->projects.n; i++)
 		if (pkg->projects.v[i].amount.present && !jx_add_i64(sum, pkg->projects.v[i].amount.fen, &sum))
 			return;
-	int64_t half = jx_amount_ulp(limit) * (int64_t)(pkg->projects.n + 1) / 2;
-	if (sum > limit->fen + half) {
+	int64_t half, bound;
+	if (!jx_mul_i64(jx_amount_ulp(limit), (int64_t)(pkg->projects.n + 1), &half) ||
+	    !jx_add_i64(limit->fen, half / 2, &bound))
+		return;
+	if (sum > bound) {
 		jx_fargs f = {.item = what};
 		jx_fargs_money(&f, limit->fen, sum, limit->unit, limit->scale);
 		jx_emit(cx, R_PKG_PROJECTS_OVER_TOTAL, limit->src, &f);
@@ -280,7 +287,8 @@ static void check_narrative(jx_cx *cx)
 				if (!now || !now->amount.present)
 					continue;
 				num = prev->amount.fen;
-				den = now->amount.fen - (prev->sign < 0 ? -num : num);
+				if (num < 0 || !jx_sub_i64(now->amount.fen, prev->sign < 0 ? -num : num, &den))
+					continue;
 			} else if (prev->kind == JX_FACT_AMOUNT && prev != base && base && prev->amount.present) {
 				num = prev->amount.fen;
 				den = base->amount.fen;
@@ -291,7 +299,8 @@ static void check_narrative(jx_cx *cx)
 			if (!percent_of(num, den, f->number.scale, &got))
 				continue;
 			/* Inputs printed to 0.01 may move the last digit of the share by one. */
-			if (llabs(got - f->number.digits) > 1) {
+			int64_t off;
+			if (!jx_sub_i64(got, f->number.digits, &off) || off > 1 || off < -1) {
 				jx_fargs a = {.item = f->label ? f->label : "", .numeric = true, .unit = "%",
 					      .expected = {got, f->number.scale}, .actual = f->number};
 				jx_emit(cx, R_TABLE_NARRATIVE_PERCENT, f->src, &a);

@@ -320,9 +320,17 @@ bool jx_compare_sum(jx_cx *cx, jx_rule_id id, jx_src src, const jx_fargs *a, int
 		return false;
 	jx_fargs f = *a;
 	jx_fargs_money(&f, summed_fen, stated_fen, a->shown_unit, a->shown_scale);
-	int64_t diff = stated_fen > summed_fen ? stated_fen - summed_fen : summed_fen - stated_fen;
+	int64_t diff;
+	if (!jx_sub_i64(stated_fen, summed_fen, &diff) || diff == INT64_MIN)
+		diff = INT64_MAX; /* beyond any slack */
+	else if (diff < 0)
+		diff = -diff;
 	/* Each printed figure is off by at most half its last digit: n parts and the total, (n + 1) halves. */
-	int64_t tol = cx->cfg && cx->cfg->strict_rounding ? 0 : (ulp_fen * (int64_t)(nparts + 1) + 1) / 2;
+	int64_t tol = 0;
+	if (!(cx->cfg && cx->cfg->strict_rounding) &&
+	    (!jx_mul_i64(ulp_fen, (int64_t)(nparts + 1), &tol) || !jx_add_i64(tol, 1, &tol)))
+		tol = 0;
+	tol /= 2;
 	if (diff <= tol && tol > 0) {
 		char detail[256];
 		char u[64];

@@ -35,7 +35,7 @@ static bool repeated(const jx_table *t, size_t i)
 typedef struct acc {
 	int64_t fen, ulp;
 	size_t n;
-	bool any;
+	bool any, overflow;
 } acc;
 
 static void acc_add(acc *a, const jx_amount *x)
@@ -44,7 +44,8 @@ static void acc_add(acc *a, const jx_amount *x)
 	if (!x->present)
 		return;
 	a->any = true;
-	a->fen += x->fen;
+	if (!jx_add_i64(a->fen, x->fen, &a->fen))
+		a->overflow = true;
 	int64_t u = jx_amount_ulp(x);
 	if (u > a->ulp)
 		a->ulp = u;
@@ -56,7 +57,7 @@ static void compare_cell(jx_cx *cx, jx_rule_id id, const jx_table *t, const jx_r
 			 const char *item)
 {
 	const jx_amount *stated = &r->amounts[col];
-	if (!sum->any && !stated->present)
+	if ((!sum->any && !stated->present) || sum->overflow)
 		return;
 	int64_t ulp = jx_amount_ulp(stated) > sum->ulp ? jx_amount_ulp(stated) : sum->ulp;
 	jx_fargs a = {.subject = t->title, .item = item, .detail = t->columns.v[col].name, .shown_unit = t->unit,
@@ -225,7 +226,7 @@ static void check_row_totals(jx_cx *cx, const jx_table *t)
 			for (size_t k = 0; k < np; k++)
 				acc_add(&s, &r->amounts[parts[k]]);
 			s.n = np;
-			if (!s.any && !r->amounts[c].present)
+			if ((!s.any && !r->amounts[c].present) || s.overflow)
 				continue;
 			const jx_amount *stated = &r->amounts[c];
 			int64_t ulp = jx_amount_ulp(stated) > s.ulp ? jx_amount_ulp(stated) : s.ulp;
@@ -363,7 +364,9 @@ static void identity(jx_cx *cx, const char *what, const jx_table *ta, const char
 	const jx_amount *p = tplus ? total_in(tplus, cplus, &rp) : NULL;
 	if (tplus && !p && table_by_id(cx->pkg, tplus->id) && tplus->rows.n > 0)
 		return;
-	int64_t other = b->fen + (p ? p->fen : 0);
+	int64_t other;
+	if (!jx_add_i64(b->fen, p ? p->fen : 0, &other))
+		return;
 	char detail[256];
 	snprintf(detail, sizeof detail, "“%s”的%s%s%s", tb->title, cb, p ? "加上年结转" : "", "");
 	int64_t ulp = jx_amount_ulp(a) > jx_amount_ulp(b) ? jx_amount_ulp(a) : jx_amount_ulp(b);
@@ -421,7 +424,8 @@ static void check_cross(jx_cx *cx)
 						*rr = &t->rows.v[i];
 				}
 		}
-		if (a3 && s12.any) {
+		int64_t both;
+		if (a3 && s12.any && !s12.overflow && !s13.overflow && jx_add_i64(s12.fen, s13.fen, &both)) {
 			int64_t ulp = jx_amount_ulp(a3) > s12.ulp ? jx_amount_ulp(a3) : s12.ulp;
 			char detail[512];
 			snprintf(detail, sizeof detail, "“%s”%s%s", t12->title, s13.any && t13 ? "加“" : "",
@@ -430,7 +434,7 @@ static void check_cross(jx_cx *cx)
 				snprintf(detail + strlen(detail), sizeof detail - strlen(detail), "”");
 			jx_fargs f = {.subject = t3->title, .item = "项目支出", .detail = detail, .shown_unit = t3->unit,
 				      .shown_scale = a3->scale};
-			jx_compare_sum(cx, R_TABLE_CROSS, r12 ? r12->src : t12->src, &f, a3->fen, s12.fen + s13.fen,
+			jx_compare_sum(cx, R_TABLE_CROSS, r12 ? r12->src : t12->src, &f, a3->fen, both,
 				       s13.any ? 2 : 1, ulp);
 		}
 	}
