@@ -181,6 +181,7 @@ M(m_quantity_in_percent)
 	i->name = "政策落实情况";
 	set_value(pkg, i, "100%");
 }
+M(m_unit_mismatch) { set_value(pkg, ind_l2(P(pkg, 0), JX_L2_QUANTITY), "≥20户"); }
 M(m_percent_over_100) { set_value(pkg, ind_l2(P(pkg, 0), JX_L2_QUALITY), "≥120%"); }
 M(m_no_unit) { set_value(pkg, ind_l2(P(pkg, 0), JX_L2_QUANTITY), "≥20"); }
 M(m_date_outside_year) { set_value(pkg, ind_l2(P(pkg, 0), JX_L2_TIMELINESS), "2026年6月底前"); }
@@ -321,6 +322,7 @@ static const rcase cases[] = {
 	{"measure.rate-not-percent", m_rate_not_percent},
 	{"measure.count-in-percent", m_count_in_percent},
 	{"measure.quantity-in-percent", m_quantity_in_percent},
+	{"measure.unit-mismatch", m_unit_mismatch},
 	{"measure.percent-over-100", m_percent_over_100},
 	{"measure.no-unit", m_no_unit},
 	{"measure.date-outside-year", m_date_outside_year},

@@ -82,6 +82,8 @@ static void test_seed_000(void **state)
 		{298, "complete.no-quality"},        /* project 3 */
 		{751, "calc.cost-below-amount"},     /* 5.32万元 on 46.45万元 */
 		{1141, "pkg.duplicate-project"},     /* 中央残疾人事业发展补助资金 twice */
+		{684, "pkg.copied-indicators"},      /* projects 7–12 share one indicator set */
+		{955, "pkg.copied-indicators"},      /* even the self-employment fund */
 	};
 	verify("000", NULL, 0, warnings, N(warnings));
 	/* 3.29 against 3.30: within the printed precision, reported as rounding. */
@@ -121,6 +123,7 @@ static void test_seed_002(void **state)
 		{750, "complete.no-cost"},
 		{809, "frame.effect-misclassified"}, /* 幸福感 under 经济效益 */
 		{317, "complete.no-field"},          /* 项目期限 blank */
+		{145, "complete.no-field"},          /* 附表2: 提退人员经费 without targets */
 	};
 	verify("002", errors, N(errors), warnings, N(warnings));
 	jx_pkg *pkg = NULL;
@@ -157,6 +160,8 @@ static void test_seed_004(void **state)
 		{3064, "measure.ge-on-cost"},
 		{3070, "measure.ge-on-cost"},
 		{3303, "pkg.stated-twice"},         /* 体检人数 5000 vs 5400 */
+		{2887, "pkg.stated-twice"},         /* 三四级…补贴人数 ≥14000 in the overall table, ≤12500 in the project */
+		{3615, "measure.unit-mismatch"},    /* …补贴人数 ≤20户 */
 		{875, "table.narrative-parts"},     /* 22 projects "共计1,511.39万元", parts 24.00 + 1,481.58 */
 		{2222, "calc.unit-cost-product"},   /* 7人 × 260元/人/年 = 1820 ≠ 1600 */
 		{2677, "calc.unit-cost-product"},   /* 17户 × 1800元 ≠ 34000 */

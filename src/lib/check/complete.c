@@ -1,5 +1,6 @@
 /* complete.c: the completeness rules: amounts, goals, indicator categories, values, bases and fields a form asks
  * for. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,6 +158,38 @@ static void check_term(jx_cx *cx, const jx_project *p)
 	jx_emit(cx, R_COMPLETE_TERM_CONFLICT, p->src, &a);
 }
 
+/* A special-fund summary whose other lines give targets: a line without them is a blank field. */
+static void check_fund_items(jx_cx *cx, const jx_pkg *pkg)
+{
+	for (size_t f = 0; f < pkg->funds.n; f++) {
+		const jx_fund_summary *fs = &pkg->funds.v[f];
+		size_t with = 0;
+		for (size_t i = 0; i < fs->items.n; i++)
+			with += text_set(fs->items.v[i].goal_year) || text_set(fs->items.v[i].goal_period);
+		if (with == 0)
+			continue;
+		for (size_t i = 0; i < fs->items.n; i++) {
+			const jx_fund_item *it = &fs->items.v[i];
+			char item[256];
+			if (!text_set(it->goal_year)) {
+				snprintf(item, sizeof item, "“%s”的年度绩效目标", it->name ? it->name : "");
+				jx_fargs a = {.subject = fs->title ? fs->title : "专项资金绩效目标汇总表", .item = item};
+				jx_emit(cx, R_COMPLETE_NO_FIELD, it->src, &a);
+			}
+			if (!text_set(it->goal_period) && with > 0) {
+				bool others = false;
+				for (size_t k = 0; k < fs->items.n; k++)
+					others |= text_set(fs->items.v[k].goal_period);
+				if (others) {
+					snprintf(item, sizeof item, "“%s”的实施期绩效目标", it->name ? it->name : "");
+					jx_fargs a = {.subject = fs->title ? fs->title : "专项资金绩效目标汇总表", .item = item};
+					jx_emit(cx, R_COMPLETE_NO_FIELD, it->src, &a);
+				}
+			}
+		}
+	}
+}
+
 void jx_check_complete(jx_cx *cx)
 {
 	const jx_pkg *pkg = cx->pkg;
@@ -210,6 +243,7 @@ void jx_check_complete(jx_cx *cx)
 		}
 	}
 	check_fields(cx, pkg);
+	check_fund_items(cx, pkg);
 
 	const jx_overall *o = &pkg->overall;
 	if (o->present) {

@@ -86,6 +86,28 @@ static void check_one(jx_cx *cx, const char *subject, const jx_indicator *ind)
 		jx_emit(cx, R_MEASURE_COUNT_IN_PERCENT, ind->src, &a);
 	else if (ind->l2 == JX_L2_QUANTITY && !rate && v->kind == JX_KIND_PERCENT)
 		jx_emit(cx, R_MEASURE_QUANTITY_IN_PERCENT, ind->src, &a);
+	/* 人数 counted in 户, 户数 in 人: the name and the unit count different things. */
+	if (v->kind == JX_KIND_COUNT && v->unit && !rate) {
+		static const struct {
+			const char *name_part, *what, *const units[4];
+		} kinds[] = {
+			{"人数", "人", {"户", "次", "件", NULL}},
+			{"户数", "户", {"人", "人次", "件", NULL}},
+			{"次数", "次", {"人", "户", NULL, NULL}},
+		};
+		for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+			if (!jx_has(ind->name, kinds[k].name_part))
+				continue;
+			for (size_t u = 0; kinds[k].units[u]; u++)
+				if (!strcmp(v->unit, kinds[k].units[u])) {
+					jx_fargs m = a;
+					m.expected_text = kinds[k].what;
+					m.actual_text = v->unit;
+					jx_emit(cx, R_MEASURE_UNIT_MISMATCH, ind->src, &m);
+				}
+			break;
+		}
+	}
 	if (v->kind == JX_KIND_PERCENT && v->has_number && v->op != JX_OP_LE && v->op != JX_OP_LT) {
 		jx_decimal hundred = {100, 0};
 		if (jx_decimal_cmp(&v->number, &hundred) > 0 && !over_allowed(cx->cfg, ind->name)) {

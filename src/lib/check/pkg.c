@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check/check_int.h"
+#include "recognise/vocab.h"
 #include "util/utf8.h"
 
 /* Names compared without spaces, brackets or punctuation: "残疾儿童康复救助(市级）" = "残疾儿童康复救助（市级）". */
@@ -46,29 +47,31 @@ static void check_duplicates(jx_cx *cx)
 	}
 }
 
-/* The year indicators of a project as a comparable set: names and values, in order. */
-static bool same_indicators(const jx_project *a, const jx_project *b, size_t *n)
+/* Year indicators (cost aside: it carries each project's own amount) that count for comparing sets. */
+static bool comparable(const jx_indicator *x)
 {
-	size_t ia = 0, ib = 0;
-	*n = 0;
-	for (;;) {
-		while (ia < a->indicators.n && (a->indicators.v[ia].scope != JX_SCOPE_YEAR || jx_ind_blank(&a->indicators.v[ia])))
-			ia++;
-		while (ib < b->indicators.n && (b->indicators.v[ib].scope != JX_SCOPE_YEAR || jx_ind_blank(&b->indicators.v[ib])))
-			ib++;
-		if (ia == a->indicators.n || ib == b->indicators.n)
-			return ia == a->indicators.n && ib == b->indicators.n;
-		const jx_indicator *x = &a->indicators.v[ia], *y = &b->indicators.v[ib];
-		/* Cost indicators carry each project's own amount; the rest is what is copied. */
-		if (!jx_ind_is_cost(x) || !jx_ind_is_cost(y)) {
-			if (!x->name || !y->name || strcmp(x->name, y->name) || !x->value.text || !y->value.text ||
-			    strcmp(x->value.text, y->value.text))
-				return false;
-			(*n)++;
-		}
-		ia++;
-		ib++;
+	return x->scope == JX_SCOPE_YEAR && !jx_ind_blank(x) && !jx_ind_is_cost(x) && x->name;
+}
+
+/* How many of a's comparable indicator names b has too, and the size of the smaller set. */
+static void shared_names(const jx_project *a, const jx_project *b, size_t *shared, size_t *smaller)
+{
+	size_t na = 0, nb = 0, s = 0;
+	for (size_t i = 0; i < b->indicators.n; i++)
+		nb += comparable(&b->indicators.v[i]);
+	for (size_t i = 0; i < a->indicators.n; i++) {
+		const jx_indicator *x = &a->indicators.v[i];
+		if (!comparable(x))
+			continue;
+		na++;
+		for (size_t k = 0; k < b->indicators.n; k++)
+			if (comparable(&b->indicators.v[k]) && !strcmp(b->indicators.v[k].name, x->name)) {
+				s++;
+				break;
+			}
 	}
+	*shared = s;
+	*smaller = na < nb ? na : nb;
 }
 
 static void check_copied(jx_cx *cx)
@@ -77,9 +80,11 @@ static void check_copied(jx_cx *cx)
 	size_t min = (size_t)(cx->cfg ? cx->cfg->copied_min : 4);
 	for (size_t i = 0; i < pkg->projects.n; i++)
 		for (size_t k = 0; k < i; k++) {
-			size_t n;
+			size_t n, smaller;
 			const jx_project *p = &pkg->projects.v[i], *q = &pkg->projects.v[k];
-			if (same_indicators(p, q, &n) && n >= min) {
+			shared_names(p, q, &n, &smaller);
+			/* Copied: at least `min` names in common, and at least four in five of the smaller set. */
+			if (n >= min && n * 5 >= smaller * 4) {
 				jx_fargs a = {.subject = p->name, .item = q->name, .numeric = true, .unit = "",
 					      .actual = {(int64_t)n, 0}, .expected = {0, 0}};
 				jx_emit(cx, R_PKG_COPIED_INDICATORS, p->src, &a);
@@ -192,7 +197,11 @@ static void check_stated_twice(jx_cx *cx)
 				    strcmp(x->value.unit, y->value.unit))
 					continue;
 				norm(y->name, b, sizeof b);
-				if (strcmp(a, b) || !jx_decimal_cmp(&x->value.number, &y->value.number))
+				/* The same indicator, or one named a word or two differently ("…生活补贴人数" / "…补贴人数"). */
+				bool same = !strcmp(a, b) ||
+					    (jx_chars(a) >= 6 && jx_chars(b) >= 6 &&
+					     jx_vocab_distance(a, strlen(a), b, strlen(b)) <= 2);
+				if (!same || !jx_decimal_cmp(&x->value.number, &y->value.number))
 					continue;
 				jx_fargs f = {.subject = pkg->projects.v[p].name, .item = x->name, .detail = "部门整体绩效目标",
 					      .numeric = true, .unit = x->value.unit, .expected = x->value.number,
