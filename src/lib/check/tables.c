@@ -38,11 +38,12 @@ typedef struct acc {
 	bool any, overflow;
 } acc;
 
+/* Adds a printed amount; blank cells are zero and carry no rounding, so they are not counted as parts. */
 static void acc_add(acc *a, const jx_amount *x)
 {
-	a->n++;
 	if (!x->present)
 		return;
+	a->n++;
 	a->any = true;
 	if (!jx_add_i64(a->fen, x->fen, &a->fen))
 		a->overflow = true;
@@ -225,7 +226,6 @@ static void check_row_totals(jx_cx *cx, const jx_table *t)
 			acc s = {0};
 			for (size_t k = 0; k < np; k++)
 				acc_add(&s, &r->amounts[parts[k]]);
-			s.n = np;
 			if ((!s.any && !r->amounts[c].present) || s.overflow)
 				continue;
 			const jx_amount *stated = &r->amounts[c];
@@ -234,7 +234,7 @@ static void check_row_totals(jx_cx *cx, const jx_table *t)
 			snprintf(item, sizeof item, "%s%s%s", r->code ? r->code : "", r->code ? " " : "", r->name ? r->name : "");
 			jx_fargs a = {.subject = t->title, .item = item, .detail = sc->name, .shown_unit = t->unit,
 				      .shown_scale = stated->present ? stated->scale : 2};
-			jx_compare_sum(cx, R_TABLE_ROW_TOTAL, r->src, &a, fen_of(stated), s.fen, np, ulp);
+			jx_compare_sum(cx, R_TABLE_ROW_TOTAL, r->src, &a, fen_of(stated), s.fen, s.n, ulp);
 		}
 	}
 }
