@@ -119,7 +119,7 @@ static void check_costs(jx_cx *cx, const jx_project *p)
 	}
 	if (!n)
 		return;
-	jx_fargs a = {.subject = p->name, .item = n == 1 ? "" : "（多项）", .shown_unit = p->amount.unit,
+	jx_fargs a = {.subject = p->name, .item = n == 1 ? NULL : "（多项）", .shown_unit = p->amount.unit,
 		      .shown_scale = p->amount.scale};
 	int64_t ulp = jx_amount_ulp(&p->amount);
 	if (total > p->amount.fen) {

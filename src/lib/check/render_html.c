@@ -332,7 +332,7 @@ static void write_finding(html_w *w, const jx_report *r, const jx_finding *f)
 	hw_raw(w, "</p>\n<p class=\"msg\">");
 	hw_esc(w, f->message ? f->message : (f->rule ? f->rule->title : ""));
 	hw_raw(w, "</p>\n");
-	if (f->item) {
+	if (f->item && *f->item) {
 		hw_raw(w, "<p class=\"item\">涉及：");
 		hw_esc(w, f->item);
 		hw_raw(w, "</p>\n");
