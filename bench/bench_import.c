@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "corpus.h"
 #include "jx/import.h"
 #include "util/file.h"
 
@@ -77,12 +78,7 @@ int main(int argc, char **argv)
 		t0 = now();
 		for (int k = 0; k < gen; k++) {
 			int i = k % nfiles;
-			memcpy(buf, data[i], len[i]);
-			for (size_t b = 0; b < len[i]; b++)
-				if (buf[b] >= '1' && buf[b] <= '9') {
-					seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-					buf[b] = (char)('1' + (int)((seed >> 33) % 9));
-				}
+			corpus_vary(buf, data[i], len[i], &seed);
 			jx_pkg *p = NULL;
 			if (jx_import_buffer(&p, buf, len[i], argv[first + i], NULL) == 0) {
 				ok++;

@@ -179,36 +179,47 @@ static void check_against_overall(jx_cx *cx)
 	}
 }
 
-/* The same indicator (same name) in the overall table and in a project with different numbers in the same unit. */
+/* The same indicator (same name, or nearly) in the overall table and in a project with different numbers in the
+ * same unit. Names are normalised once each. */
 static void check_stated_twice(jx_cx *cx)
 {
 	const jx_pkg *pkg = cx->pkg;
 	const jx_overall *o = &pkg->overall;
-	char a[256], b[256];
-	for (size_t i = 0; i < o->indicators.n; i++) {
-		const jx_indicator *x = &o->indicators.v[i];
-		if (!x->value.has_number || !x->name)
-			continue;
-		norm(x->name, a, sizeof a);
-		for (size_t p = 0; p < pkg->projects.n; p++)
-			for (size_t k = 0; k < pkg->projects.v[p].indicators.n; k++) {
-				const jx_indicator *y = &pkg->projects.v[p].indicators.v[k];
-				if (!y->value.has_number || !y->name || y->scope != JX_SCOPE_YEAR || !x->value.unit || !y->value.unit ||
-				    strcmp(x->value.unit, y->value.unit))
+	if (!o->indicators.n)
+		return;
+	char (*names)[256] = jx_arena_calloc(cx->tmp, o->indicators.n, sizeof *names);
+	if (!names)
+		return;
+	for (size_t i = 0; i < o->indicators.n; i++)
+		norm(o->indicators.v[i].name, names[i], sizeof names[i]);
+	char b[256];
+	for (size_t p = 0; p < pkg->projects.n; p++)
+		for (size_t k = 0; k < pkg->projects.v[p].indicators.n; k++) {
+			const jx_indicator *y = &pkg->projects.v[p].indicators.v[k];
+			if (!y->value.has_number || !y->name || y->scope != JX_SCOPE_YEAR || !y->value.unit)
+				continue;
+			bool normed = false;
+			for (size_t i = 0; i < o->indicators.n; i++) {
+				const jx_indicator *x = &o->indicators.v[i];
+				if (!x->value.has_number || !x->name || !x->value.unit || strcmp(x->value.unit, y->value.unit) ||
+				    !jx_decimal_cmp(&x->value.number, &y->value.number))
 					continue;
-				norm(y->name, b, sizeof b);
+				if (!normed) {
+					norm(y->name, b, sizeof b);
+					normed = true;
+				}
 				/* The same indicator, or one named a word or two differently ("…生活补贴人数" / "…补贴人数"). */
-				bool same = !strcmp(a, b) ||
-					    (jx_chars(a) >= 6 && jx_chars(b) >= 6 &&
-					     jx_vocab_distance(a, strlen(a), b, strlen(b)) <= 2);
-				if (!same || !jx_decimal_cmp(&x->value.number, &y->value.number))
+				const char *a = names[i];
+				bool same = !strcmp(a, b) || (jx_chars(a) >= 6 && jx_chars(b) >= 6 &&
+							      jx_vocab_distance(a, strlen(a), b, strlen(b)) <= 2);
+				if (!same)
 					continue;
 				jx_fargs f = {.subject = pkg->projects.v[p].name, .item = x->name, .detail = "部门整体绩效目标",
 					      .numeric = true, .unit = x->value.unit, .expected = x->value.number,
 					      .actual = y->value.number};
 				jx_emit(cx, R_PKG_STATED_TWICE, y->src, &f);
 			}
-	}
+		}
 }
 
 /* A project period given as one year ("2023年度") that is not the budget year. */

@@ -20,7 +20,7 @@ static bool same_amounts(const jx_row *a, const jx_row *b, size_t ncol)
 static bool str_eq(const char *a, const char *b) { return (!a && !b) || (a && b && !strcmp(a, b)); }
 
 /* A row printed twice (a page break repeats it) is one row. */
-static bool repeated(const jx_table *t, size_t i)
+static bool repeated_row(const jx_table *t, size_t i)
 {
 	const jx_row *r = &t->rows.v[i];
 	for (size_t k = 0; k < i; k++) {
@@ -30,6 +30,15 @@ static bool repeated(const jx_table *t, size_t i)
 			return true;
 	}
 	return false;
+}
+
+/* Which rows repeat an earlier one, computed once per table (NULL on out-of-memory). */
+static const bool *repeats(jx_cx *cx, const jx_table *t)
+{
+	bool *dup = jx_arena_calloc(cx->tmp, t->rows.n ? t->rows.n : 1, sizeof *dup);
+	for (size_t i = 0; dup && i < t->rows.n; i++)
+		dup[i] = repeated_row(t, i);
+	return dup;
 }
 
 typedef struct acc {
@@ -69,13 +78,13 @@ static void compare_cell(jx_cx *cx, jx_rule_id id, const jx_table *t, const jx_r
 static size_t code_len(const char *c) { return c ? strlen(c) : 0; }
 
 /* 类 (3 digits) = Σ 款 (5), 款 = Σ 项 (7); 合计 = Σ 类. */
-static void check_codes(jx_cx *cx, const jx_table *t)
+static void check_codes(jx_cx *cx, const jx_table *t, const bool *dup)
 {
 	size_t ncol = t->columns.n;
 	for (size_t i = 0; i < t->rows.n; i++) {
 		const jx_row *p = &t->rows.v[i];
 		size_t pl = code_len(p->code);
-		if ((pl != 3 && pl != 5) || repeated(t, i))
+		if ((pl != 3 && pl != 5) || dup[i])
 			continue;
 		for (size_t c = 0; c < ncol; c++) {
 			acc s = {0};
@@ -83,7 +92,7 @@ static void check_codes(jx_cx *cx, const jx_table *t)
 			for (size_t k = 0; k < t->rows.n; k++) {
 				const jx_row *ch = &t->rows.v[k];
 				if (code_len(ch->code) == pl + 2 && !strncmp(ch->code, p->code, pl) && ch->side == p->side &&
-				    !repeated(t, k)) {
+				    !dup[k]) {
 					acc_add(&s, &ch->amounts[c]);
 					kids++;
 				}
@@ -101,7 +110,7 @@ static void check_codes(jx_cx *cx, const jx_table *t)
 		bool found = false;
 		for (size_t k = 0; k < t->rows.n && !found; k++)
 			found = code_len(t->rows.v[k].code) == l - 2 && !strncmp(t->rows.v[k].code, r->code, l - 2);
-		if (!found && !repeated(t, i)) {
+		if (!found && !dup[i]) {
 			jx_fargs a = {.subject = t->title, .item = r->code};
 			jx_emit(cx, R_TABLE_CODE_PARENT, r->src, &a);
 		}
@@ -109,13 +118,13 @@ static void check_codes(jx_cx *cx, const jx_table *t)
 	/* The total row against the 类 rows. */
 	for (size_t i = 0; i < t->rows.n; i++) {
 		const jx_row *tot = &t->rows.v[i];
-		if (tot->kind != JX_ROW_TOTAL || repeated(t, i))
+		if (tot->kind != JX_ROW_TOTAL || dup[i])
 			continue;
 		for (size_t c = 0; c < ncol; c++) {
 			acc s = {0};
 			size_t kids = 0;
 			for (size_t k = 0; k < t->rows.n; k++)
-				if (code_len(t->rows.v[k].code) == 3 && t->rows.v[k].side == tot->side && !repeated(t, k)) {
+				if (code_len(t->rows.v[k].code) == 3 && t->rows.v[k].side == tot->side && !dup[k]) {
 					acc_add(&s, &t->rows.v[k].amounts[c]);
 					kids++;
 				}
@@ -135,7 +144,7 @@ static bool sub_item(const char *name)
 }
 
 /* Tables without codes: a group row = Σ its items; the total = Σ groups (or Σ items when there are none). */
-static void check_groups(jx_cx *cx, const jx_table *t)
+static void check_groups(jx_cx *cx, const jx_table *t, const bool *dup)
 {
 	size_t ncol = t->columns.n;
 	bool groups = false;
@@ -143,18 +152,18 @@ static void check_groups(jx_cx *cx, const jx_table *t)
 		groups |= t->rows.v[i].kind == JX_ROW_GROUP;
 	for (size_t i = 0; i < t->rows.n && groups; i++) {
 		const jx_row *g = &t->rows.v[i];
-		if (g->kind != JX_ROW_GROUP || repeated(t, i))
+		if (g->kind != JX_ROW_GROUP || dup[i])
 			continue;
 		/* Its items run to the next group or total of the same or a higher level. */
 		size_t end = i + 1;
 		while (end < t->rows.n && !(t->rows.v[end].kind != JX_ROW_ITEM && t->rows.v[end].level <= g->level &&
-					    !repeated(t, end)))
+					    !dup[end]))
 			end++;
 		for (size_t c = 0; c < ncol; c++) {
 			acc s = {0};
 			size_t kids = 0;
 			for (size_t k = i + 1; k < end; k++)
-				if (t->rows.v[k].kind == JX_ROW_ITEM && !repeated(t, k) && !sub_item(t->rows.v[k].name)) {
+				if (t->rows.v[k].kind == JX_ROW_ITEM && !dup[k] && !sub_item(t->rows.v[k].name)) {
 					acc_add(&s, &t->rows.v[k].amounts[c]);
 					kids++;
 				}
@@ -164,7 +173,7 @@ static void check_groups(jx_cx *cx, const jx_table *t)
 	}
 	for (size_t i = 0; i < t->rows.n; i++) {
 		const jx_row *tot = &t->rows.v[i];
-		if (tot->kind != JX_ROW_TOTAL || repeated(t, i))
+		if (tot->kind != JX_ROW_TOTAL || dup[i])
 			continue;
 		for (size_t c = 0; c < ncol; c++) {
 			acc s = {0};
@@ -175,7 +184,7 @@ static void check_groups(jx_cx *cx, const jx_table *t)
 					top = t->rows.v[k].level;
 			for (size_t k = 0; k < t->rows.n; k++) {
 				const jx_row *r = &t->rows.v[k];
-				if (r->kind != (groups ? JX_ROW_GROUP : JX_ROW_ITEM) || r->side != tot->side || repeated(t, k) ||
+				if (r->kind != (groups ? JX_ROW_GROUP : JX_ROW_ITEM) || r->side != tot->side || dup[k] ||
 				    r->level != top || sub_item(r->name))
 					continue;
 				acc_add(&s, &r->amounts[c]);
@@ -200,7 +209,7 @@ static bool is_sum_column(const char *name)
 }
 
 /* A 合计 column = Σ the columns after it on the same side that share its parent header ("本年收入/…"). */
-static void check_row_totals(jx_cx *cx, const jx_table *t)
+static void check_row_totals(jx_cx *cx, const jx_table *t, const bool *dup)
 {
 	size_t ncol = t->columns.n;
 	for (size_t c = 0; c < ncol; c++) {
@@ -221,7 +230,7 @@ static void check_row_totals(jx_cx *cx, const jx_table *t)
 			continue;
 		for (size_t i = 0; i < t->rows.n; i++) {
 			const jx_row *r = &t->rows.v[i];
-			if (r->side != sc->side || repeated(t, i))
+			if (r->side != sc->side || dup[i])
 				continue;
 			acc s = {0};
 			for (size_t k = 0; k < np; k++)
@@ -269,7 +278,7 @@ static bool numbered(const char *name)
 
 /* Two-sided tables (收支总表): on each side, 本年收入合计 = Σ the items above it; 收入总计 = 本年收入合计 + the items
  * between (上年结转 …). Numbered lines under an un-numbered one after a total are its breakdown, not new items. */
-static void check_sides(jx_cx *cx, const jx_table *t)
+static void check_sides(jx_cx *cx, const jx_table *t, const bool *dup)
 {
 	for (int side = 0; side < 2; side++)
 		for (size_t c = 0; c < t->columns.n; c++) {
@@ -279,7 +288,7 @@ static void check_sides(jx_cx *cx, const jx_table *t)
 			bool after_total = false, in_breakdown = false;
 			for (size_t i = 0; i < t->rows.n; i++) {
 				const jx_row *r = &t->rows.v[i];
-				if (r->side != side || repeated(t, i))
+				if (r->side != side || dup[i])
 					continue;
 				if (r->kind == JX_ROW_TOTAL) {
 					if (run.n)
@@ -412,12 +421,15 @@ static void check_cross(jx_cx *cx)
 			const jx_row **rr = pass ? &r13 : &r12;
 			if (!t)
 				continue;
+			const bool *dup = repeats(cx, t);
+			if (!dup)
+				continue;
 			int top = 1 << 30;
 			for (size_t i = 0; i < t->rows.n; i++)
 				if (t->rows.v[i].kind != JX_ROW_ITEM && t->rows.v[i].level < top)
 					top = t->rows.v[i].level;
 			for (size_t i = 0; i < t->rows.n; i++)
-				if (t->rows.v[i].kind != JX_ROW_ITEM && t->rows.v[i].level == top && !repeated(t, i) &&
+				if (t->rows.v[i].kind != JX_ROW_ITEM && t->rows.v[i].level == top && !dup[i] &&
 				    t->rows.v[i].amounts[0].present) {
 					acc_add(s, &t->rows.v[i].amounts[0]);
 					if (!*rr)
@@ -449,13 +461,16 @@ void jx_check_tables(jx_cx *cx)
 			coded |= t->rows.v[k].code != NULL;
 			two_sided |= t->rows.v[k].side != 0;
 		}
+		const bool *dup = repeats(cx, t);
+		if (!dup)
+			return;
 		if (coded)
-			check_codes(cx, t);
+			check_codes(cx, t, dup);
 		else if (!two_sided)
-			check_groups(cx, t);
-		check_row_totals(cx, t);
+			check_groups(cx, t, dup);
+		check_row_totals(cx, t, dup);
 		if (two_sided) {
-			check_sides(cx, t);
+			check_sides(cx, t, dup);
 			check_balance(cx, t);
 		}
 		check_empty_note(cx, t);
