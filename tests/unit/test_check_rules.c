@@ -162,7 +162,15 @@ M(m_ocr)
 	i->level2_text = "数量指程";
 }
 M(m_name_is_category) { ind_l2(P(pkg, 0), JX_L2_COST)->name = "成本指标"; }
-M(m_duplicate_indicator) { ind_l2(P(pkg, 0), JX_L2_QUALITY)->name = ind_l2(P(pkg, 0), JX_L2_QUANTITY)->name; }
+M(m_duplicate_indicator)
+{
+	/* A second quality indicator with the same name as the first. */
+	jx_project *p = P(pkg, 0);
+	jx_indicator copy = *ind_l2(p, JX_L2_QUALITY);
+	jx_indicator *n = jx_vec_push(pkg->arena, &p->indicators);
+	*n = copy;
+	set_value(pkg, n, "≥95%");
+}
 M(m_satisfaction_misplaced) { ind_l2(P(pkg, 0), JX_L2_SOCIAL)->name = "社会公众满意度"; set_value(pkg, ind_l2(P(pkg, 0), JX_L2_SOCIAL), "≥90%"); }
 M(m_effect_misclassified)
 {

@@ -97,8 +97,8 @@ static void check_set(jx_cx *cx, const char *subject, const jx_indicator_vec *v)
 		if (ind->name && !jx_placeholder_word(ind->name)) {
 			size_t before = 0, total = 0;
 			for (size_t k = 0; k < v->n; k++)
-				if (v->v[k].scope == ind->scope && v->v[k].goal == ind->goal && v->v[k].name &&
-				    !strcmp(v->v[k].name, ind->name)) {
+				if (v->v[k].scope == ind->scope && v->v[k].goal == ind->goal && v->v[k].l2 == ind->l2 &&
+				    v->v[k].name && !strcmp(v->v[k].name, ind->name)) {
 					total++;
 					before += k < i;
 				}

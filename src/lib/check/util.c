@@ -64,8 +64,11 @@ bool jx_ind_repeat(const jx_indicator_vec *v, size_t i)
 		return false;
 	for (size_t k = 0; k < v->n; k++) {
 		const jx_indicator *o = &v->v[k];
-		if (o->scope == JX_SCOPE_YEAR && o->name && !strcmp(o->name, ind->name) && o->value.text &&
-		    ind->value.text && !strcmp(o->value.text, ind->value.text))
+		/* A name cut short where a PDF cell wrapped ("…补贴标" for "…补贴标准") is the same name. */
+		size_t a = strlen(o->name ? o->name : ""), b = strlen(ind->name);
+		bool prefix = o->name && a && b && !strncmp(o->name, ind->name, a < b ? a : b);
+		if (o->scope == JX_SCOPE_YEAR && prefix && o->l2 == ind->l2 && o->value.text && ind->value.text &&
+		    !strcmp(o->value.text, ind->value.text))
 			return true;
 	}
 	return false;
