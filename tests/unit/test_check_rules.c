@@ -262,6 +262,7 @@ M(m_cross)
 }
 M(m_code_orphan) { T(pkg, "t3")->rows.v[5].code = "2081205"; }
 M(m_empty_with_data) { T(pkg, "t3")->note = "注：本表无数据"; }
+M(m_narrative_amount) { set_amount(pkg, &pkg->statements.v[0].facts.v[1].amount, "78.00", JX_MU_WANYUAN); }
 M(m_narrative_percent) { pkg->statements.v[0].facts.v[2].number = (jx_decimal){6200, 2}; }
 M(m_narrative_parts)
 {
@@ -364,6 +365,7 @@ static const rcase cases[] = {
 	{"table.cross", m_cross},
 	{"table.code-orphan", m_code_orphan},
 	{"table.empty-note-with-data", m_empty_with_data},
+	{"table.narrative-amount", m_narrative_amount},
 	{"table.narrative-percent", m_narrative_percent},
 	{"table.narrative-parts", m_narrative_parts},
 	{"table.narrative-count", m_narrative_count},

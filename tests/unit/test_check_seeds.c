@@ -192,11 +192,44 @@ static void test_seed_004(void **state)
 	jx_pkg_free(pkg);
 }
 
+/* The narrative's amounts are looked up in the tables: changing one in the text of seed 004 is found. */
+static void test_seed_004_narrative_changed(void **state)
+{
+	(void)state;
+	char *path = tu_seed_path("004");
+	size_t len = 0;
+	char *text = tu_read_file(path, &len);
+	free(path);
+	assert_non_null(text);
+	char *at = strstr(text, "基本支出294.84");
+	assert_non_null(at);
+	memcpy(at + strlen("基本支出"), "291.84", 6);
+	jx_pkg *pkg = NULL;
+	assert_int_equal(jx_import_buffer(&pkg, text, len, "004.txt", NULL), 0);
+	jx_report *r = jx_report_new();
+	assert_int_equal(jx_check(r, pkg, NULL), 0);
+	size_t n = 0;
+	for (size_t i = 0; i < jx_report_count(r); i++) {
+		const jx_finding *f = jx_report_at(r, i);
+		if (!strcmp(f->rule->id, "table.narrative-amount")) {
+			n++;
+			assert_string_equal(f->item, "基本支出");
+			assert_int_equal(f->expected.digits, 294840000); /* 294.84万元 in the tables: yuan with two decimals */
+			assert_int_equal(f->actual.digits, 291840000);
+		}
+	}
+	assert_int_equal(n, 1);
+	jx_report_free(r);
+	jx_pkg_free(pkg);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_seed_000), cmocka_unit_test(test_seed_001), cmocka_unit_test(test_seed_002),
 		cmocka_unit_test(test_seed_003), cmocka_unit_test(test_seed_004),
+		cmocka_unit_test(test_seed_004_narrative_changed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

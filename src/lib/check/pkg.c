@@ -260,6 +260,125 @@ static void check_notes(jx_cx *cx)
 
 /* ---- the narrative against the tables ---- */
 
+/* The words that say which budget an amount belongs to, with the wrapping words removed, so that "一般公共预算拨款收入"
+ * in the narrative and "一、一般公共预算" in 收支总表 meet: numbering, 拨款, 收入, 预算, 本年, 当年 and 安排 go. */
+static void amount_key(const char *s, char *out, size_t cap)
+{
+	static const char *const drop[] = {"拨款", "收入", "预算", "本年", "当年", "安排", "其中", NULL};
+	char tmp[256];
+	norm(s, tmp, sizeof tmp);
+	/* Leading Chinese numbering: 一、 is gone with the punctuation, the numeral stays: strip it. */
+	static const char *const nums[] = {"三十", "二十", "十", "一", "二", "三", "四", "五", "六", "七", "八", "九", NULL};
+	char *p = tmp;
+	const char *orig = s ? s : "";
+	if (strstr(orig, "、") && strstr(orig, "、") - orig <= 9)
+		for (int again = 0; again < 2; again++)
+			for (size_t i = 0; nums[i]; i++)
+				if (!strncmp(p, nums[i], strlen(nums[i]))) {
+					p += strlen(nums[i]);
+					break;
+				}
+	size_t n = 0;
+	while (*p && n + 1 < cap) {
+		bool skipped = false;
+		for (size_t i = 0; drop[i]; i++)
+			if (!strncmp(p, drop[i], strlen(drop[i]))) {
+				p += strlen(drop[i]);
+				skipped = true;
+				break;
+			}
+		if (!skipped)
+			out[n++] = *p++;
+	}
+	out[n] = '\0';
+}
+
+typedef struct entry {
+	char key[96];
+	int64_t fen;
+	const char *table;
+} entry;
+
+/* Every amount of every table under the name of its row (and, in total rows, of its column). */
+static entry *table_entries(jx_cx *cx, size_t *n)
+{
+	const jx_pkg *pkg = cx->pkg;
+	size_t cap = 0;
+	for (size_t t = 0; t < pkg->tables.n; t++)
+		cap += pkg->tables.v[t].rows.n * pkg->tables.v[t].columns.n * 2;
+	entry *e = jx_arena_calloc(cx->tmp, cap ? cap : 1, sizeof *e);
+	*n = 0;
+	if (!e)
+		return NULL;
+	for (size_t t = 0; t < pkg->tables.n; t++) {
+		const jx_table *tb = &pkg->tables.v[t];
+		for (size_t r = 0; r < tb->rows.n; r++) {
+			const jx_row *row = &tb->rows.v[r];
+			for (size_t c = 0; c < tb->columns.n; c++) {
+				if (!row->amounts[c].present)
+					continue;
+				entry *x = &e[(*n)++];
+				amount_key(row->name, x->key, sizeof x->key);
+				x->fen = row->amounts[c].fen;
+				x->table = tb->title;
+				if (row->kind == JX_ROW_TOTAL && tb->columns.v[c].name) {
+					const char *leaf = strrchr(tb->columns.v[c].name, '/');
+					entry *y = &e[(*n)++];
+					amount_key(leaf ? leaf + 1 : tb->columns.v[c].name, y->key, sizeof y->key);
+					y->fen = row->amounts[c].fen;
+					y->table = tb->title;
+				}
+			}
+		}
+	}
+	return e;
+}
+
+/* A narrative amount whose label names table rows (or total columns) that all give another number. */
+static void check_narrative_amounts(jx_cx *cx)
+{
+	const jx_pkg *pkg = cx->pkg;
+	if (!pkg->tables.n || !pkg->statements.n)
+		return;
+	size_t n = 0;
+	entry *e = table_entries(cx, &n);
+	if (!e)
+		return;
+	char key[96];
+	for (size_t s = 0; s < pkg->statements.n; s++)
+		for (size_t i = 0; i < pkg->statements.v[s].facts.n; i++) {
+			const jx_fact *f = &pkg->statements.v[s].facts.v[i];
+			if (f->kind != JX_FACT_AMOUNT || !f->amount.present || !f->label)
+				continue;
+			amount_key(f->label, key, sizeof key);
+			/* Column words name no budget of their own. */
+			static const char *const generic[] = {"金额", "合计", "小计", "总计", "资金", "数额", "总额", NULL};
+			bool vague = jx_chars(key) < 2;
+			for (size_t g = 0; generic[g] && !vague; g++)
+				vague = !strcmp(key, generic[g]);
+			if (vague)
+				continue;
+			const entry *first = NULL;
+			bool match = false;
+			int64_t half = jx_amount_ulp(&f->amount) / 2;
+			for (size_t k = 0; k < n && !match; k++) {
+				if (strcmp(e[k].key, key))
+					continue;
+				if (!first)
+					first = &e[k];
+				int64_t d;
+				match = jx_sub_i64(e[k].fen, f->amount.fen, &d) && d <= half && d >= -half;
+			}
+			if (!first || match)
+				continue;
+			char detail[256];
+			snprintf(detail, sizeof detail, "“%s”", first->table ? first->table : "");
+			jx_fargs a = {.item = f->label, .detail = detail};
+			jx_fargs_money(&a, first->fen, f->amount.fen, f->amount.unit, f->amount.scale);
+			jx_emit(cx, R_TABLE_NARRATIVE_AMOUNT, f->src, &a);
+		}
+}
+
 /* Rounds num/den to `scale` decimals of a percent, exactly: round(num × 100 × 10^scale / den). */
 static bool percent_of(int64_t num, int64_t den, int scale, int64_t *out)
 {
@@ -339,4 +458,5 @@ void jx_check_pkg(jx_cx *cx)
 	check_years(cx);
 	check_notes(cx);
 	check_narrative(cx);
+	check_narrative_amounts(cx);
 }
