@@ -314,11 +314,17 @@ static entry *table_entries(jx_cx *cx, size_t *n)
 		const jx_table *tb = &pkg->tables.v[t];
 		for (size_t r = 0; r < tb->rows.n; r++) {
 			const jx_row *row = &tb->rows.v[r];
+			char rkey[96];
+			bool keyed = false;
 			for (size_t c = 0; c < tb->columns.n; c++) {
 				if (!row->amounts[c].present)
 					continue;
+				if (!keyed) {
+					amount_key(row->name, rkey, sizeof rkey);
+					keyed = true;
+				}
 				entry *x = &e[(*n)++];
-				amount_key(row->name, x->key, sizeof x->key);
+				memcpy(x->key, rkey, sizeof x->key);
 				x->fen = row->amounts[c].fen;
 				x->table = tb->title;
 				if (row->kind == JX_ROW_TOTAL && tb->columns.v[c].name) {
