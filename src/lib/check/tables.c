@@ -214,13 +214,13 @@ static void check_row_totals(jx_cx *cx, const jx_table *t, const bool *dup)
 	size_t ncol = t->columns.n;
 	for (size_t c = 0; c < ncol; c++) {
 		const jx_column *sc = &t->columns.v[c];
-		if (!is_sum_column(sc->name))
+		if (!sc->name || !is_sum_column(sc->name))
 			continue;
 		size_t plen = (size_t)(leaf(sc->name) - sc->name);
 		size_t parts[32], np = 0;
 		for (size_t k = c + 1; k < ncol && np < 32; k++) {
 			const jx_column *o = &t->columns.v[k];
-			if (o->side != sc->side || is_sum_column(o->name))
+			if (!o->name || o->side != sc->side || is_sum_column(o->name))
 				break;
 			if (plen ? strncmp(o->name, sc->name, plen) : strchr(o->name, '/') != NULL)
 				break;
@@ -351,7 +351,7 @@ static const jx_amount *total_in(const jx_table *t, const char *col, const jx_ro
 	if (!t)
 		return NULL;
 	for (size_t c = 0; c < t->columns.n; c++) {
-		if (strcmp(leaf(t->columns.v[c].name), col))
+		if (!t->columns.v[c].name || strcmp(leaf(t->columns.v[c].name), col))
 			continue;
 		const jx_row *r = total_row(t, t->columns.v[c].side);
 		if (r && r->amounts[c].present) {
