@@ -1,0 +1,303 @@
+/* test_eval.c: the self-evaluation reproduces scores worked out by hand, for each indicator kind and each edge, and
+ * refuses bad actuals with a message instead of scoring them as zero. The package is the clean fixture
+ * tests/fixtures/check/base.json (2025; 残疾儿童康复救助 24.00万元 and 残疾人职业技能培训 16.10万元). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "jx/eval.h"
+#include "jx/json.h"
+#include "testutil.h"
+
+static jx_pkg *base(void)
+{
+	size_t len = 0;
+	char *json = tu_read_file(JX_FIXTURES_DIR "/check/base.json", &len);
+	assert_non_null(json);
+	jx_pkg *pkg = NULL;
+	assert_int_equal(jx_pkg_from_json(&pkg, json, len, "base.json"), 0);
+	free(json);
+	return pkg;
+}
+
+static jx_actuals *actuals(const char *json)
+{
+	jx_actuals *a = NULL;
+	int rc = jx_actuals_from_json(&a, json, strlen(json), "actuals.json");
+	if (rc)
+		fail_msg("%s", jx_error_last());
+	return a;
+}
+
+/* Project 1 (24.00万元): spent 22.80 → 95.00% → 9.50. Output 50 over four indicators: 12.50 each.
+ *   救助儿童人数 ≥20人, actual 22人: full 12.50 (110%, not an overshoot).
+ *   救助儿童达标率 ≥90%, actual 85%: 12.50 × 85 ÷ 90 = 11.8055… → 11.81.
+ *   完成时间 2025年12月31日前, actual 2025年11月30日: on time, 12.50.
+ *   补助标准 12000元/人, actual 12000元/人: 12.50.
+ *   effect 对象生活改善情况 (qualitative, 30): 部分达成 with score 20 (band 18–24): 20.
+ *   satisfaction ≥95%, actual 96%: 10.
+ *   total 9.50 + 12.50 + 11.81 + 12.50 + 12.50 + 20 + 10 = 88.81 → 良.
+ * Project 2 (16.10万元): spent 17.00 → 105.59%, capped: 10.
+ *   培训人次 ≥200人次, actual 280人次: 12.50, and 140% ≥ 130%: target set too low.
+ *   培训合格率 ≥90%, 95%: 12.50.   培训完成时间 2025年11月底前, 按时完成: 12.50.
+ *   培训总成本 ≤16.10万元, actual 17.00万元: 12.50 × (2 × 16.10 − 17.00) ÷ 16.10 = 11.8012… → 11.80.
+ *   参训人员就业增收 ≥10%, actual 8%: 30 × 8 ÷ 10 = 24.00.   参训人员满意度 ≥90%, 92%: 10.
+ *   total 10 + 12.50 × 3 + 11.80 + 24 + 10 = 93.30 → 优.
+ * Average (88.81 + 93.30) ÷ 2 = 91.055 → 91.06. */
+static const char worked[] =
+	"{\"year\": 2025, \"unit\": \"万元\", \"projects\": ["
+	"{\"name\": \"残疾儿童康复救助\", \"budget_initial\": \"24.00\", \"budget\": \"24.00\", \"spent\": \"22.80\","
+	" \"indicators\": ["
+	"  {\"name\": \"救助儿童人数\", \"actual\": \"22人\"},"
+	"  {\"name\": \"救助儿童达标率\", \"actual\": \"85%\", \"reason\": \"两名儿童中途转院\"},"
+	"  {\"name\": \"救助儿童完成时间\", \"actual\": \"2025年11月30日\"},"
+	"  {\"name\": \"救助儿童补助标准\", \"actual\": \"12000元/人\"},"
+	"  {\"name\": \"救助儿童对象生活改善情况\", \"level\": \"部分达成\", \"score\": 20, \"reason\": \"评估未完成\"},"
+	"  {\"name\": \"救助儿童对象满意度\", \"actual\": \"96%\"}]},"
+	"{\"name\": \"残疾人职业技能培训\", \"budget\": \"16.10\", \"spent\": \"170000元\", \"indicators\": ["
+	"  {\"name\": \"培训人次\", \"actual\": \"280人次\"},"
+	"  {\"name\": \"培训合格率\", \"actual\": \"95%\"},"
+	"  {\"name\": \"培训完成时间\", \"actual\": \"按时完成\"},"
+	"  {\"name\": \"培训总成本\", \"actual\": \"17.00万元\", \"reason\": \"场地费上涨\"},"
+	"  {\"name\": \"参训人员就业增收\", \"actual\": \"8%\", \"reason\": \"就业市场收缩\"},"
+	"  {\"name\": \"参训人员满意度\", \"actual\": \"92%\"}]}]}";
+
+static void assert_dec(const jx_decimal *d, const char *want)
+{
+	char buf[32];
+	assert_string_equal(jx_decimal_format(d, buf), want);
+}
+
+static const jx_ind_score *ind(const jx_project_score *ps, const char *name)
+{
+	for (size_t i = 0; i < ps->indicators.n; i++)
+		if (!strcmp(ps->indicators.v[i].ind->name, name))
+			return &ps->indicators.v[i];
+	fail_msg("no indicator %s", name);
+	return NULL;
+}
+
+static bool has_note(const jx_project_score *ps, const char *code)
+{
+	for (size_t i = 0; i < ps->notes.n; i++)
+		if (!strcmp(ps->notes.v[i].code, code))
+			return true;
+	return false;
+}
+
+static void test_worked_example(void **state)
+{
+	(void)state;
+	jx_pkg *pkg = base();
+	jx_actuals *a = actuals(worked);
+	jx_evaluation *e = NULL;
+	assert_int_equal(jx_eval(&e, pkg, a, NULL), 0);
+	assert_int_equal(e->projects.n, 2);
+	const jx_project_score *p1 = &e->projects.v[0], *p2 = &e->projects.v[1];
+	assert_dec(&p1->rate, "95.00");
+	assert_dec(&p1->budget_score, "9.50");
+	assert_dec(&ind(p1, "救助儿童人数")->weight, "12.50");
+	assert_dec(&ind(p1, "救助儿童人数")->score, "12.50");
+	assert_dec(&ind(p1, "救助儿童达标率")->score, "11.81");
+	assert_dec(&ind(p1, "救助儿童完成时间")->score, "12.50");
+	assert_dec(&ind(p1, "救助儿童补助标准")->score, "12.50");
+	assert_dec(&ind(p1, "救助儿童对象生活改善情况")->score, "20.00");
+	assert_dec(&ind(p1, "救助儿童对象满意度")->score, "10.00");
+	assert_dec(&p1->total, "88.81");
+	assert_string_equal(p1->grade, "良");
+	assert_int_equal(p1->rank, 2);
+	assert_false(has_note(p1, "eval.overshoot"));
+	assert_false(has_note(p1, "eval.reason-missing"));
+
+	assert_dec(&p2->rate, "105.59");
+	assert_dec(&p2->budget_score, "10.00");
+	assert_true(has_note(p2, "eval.execution-over"));
+	assert_dec(&ind(p2, "培训人次")->score, "12.50");
+	assert_true(has_note(p2, "eval.overshoot"));
+	assert_dec(&ind(p2, "培训完成时间")->score, "12.50");
+	assert_dec(&ind(p2, "培训总成本")->score, "11.80");
+	assert_dec(&ind(p2, "参训人员就业增收")->score, "24.00");
+	assert_dec(&p2->total, "93.30");
+	assert_string_equal(p2->grade, "优");
+	assert_int_equal(p2->rank, 1);
+	assert_dec(&e->average, "91.06");
+
+	/* Every format renders; the text shows the scoring step by step. */
+	char *out = NULL;
+	size_t len = 0;
+	assert_int_equal(jx_evaluation_render(e, JX_EVAL_TEXT, &out, &len), 0);
+	assert_non_null(strstr(out, "12.50 × 85 ÷ 90 = 11.81"));
+	assert_non_null(strstr(out, "超出上限：12.50 × (2 × 16100000 − 17000000) ÷ 16100000 = 11.80"));
+	free(out);
+	assert_int_equal(jx_evaluation_render(e, JX_EVAL_JSON, &out, &len), 0);
+	assert_non_null(strstr(out, "\"total\": 88.81"));
+	free(out);
+	assert_int_equal(jx_evaluation_render(e, JX_EVAL_HTML, &out, &len), 0);
+	assert_non_null(strstr(out, "项目支出绩效自评表：残疾儿童康复救助"));
+	free(out);
+	jx_evaluation_free(e);
+
+	/* Without the cap, 105.59% of 10 points is 10.56. */
+	jx_eval_config cfg;
+	jx_eval_config_init(&cfg);
+	cfg.cap_budget = false;
+	assert_int_equal(jx_eval(&e, pkg, a, &cfg), 0);
+	assert_dec(&e->projects.v[1].budget_score, "10.56");
+	jx_evaluation_free(e);
+	jx_actuals_free(a);
+	jx_pkg_free(pkg);
+}
+
+/* Runs one project with one changed actual and returns the score of that indicator (and the project's total). */
+static void one(const char *name, const char *actual_json, const char *want_score, const char *want_note)
+{
+	char json[1024];
+	snprintf(json, sizeof json,
+		 "{\"projects\": [{\"name\": \"残疾人职业技能培训\", \"budget\": \"16.10\", \"spent\": \"16.10\","
+		 " \"indicators\": [{\"name\": \"%s\", %s}]}]}",
+		 name, actual_json);
+	jx_pkg *pkg = base();
+	jx_actuals *a = actuals(json);
+	jx_evaluation *e = NULL;
+	assert_int_equal(jx_eval(&e, pkg, a, NULL), 0);
+	assert_dec(&ind(&e->projects.v[0], name)->score, want_score);
+	if (want_note)
+		assert_true(has_note(&e->projects.v[0], want_note));
+	jx_evaluation_free(e);
+	jx_actuals_free(a);
+	jx_pkg_free(pkg);
+}
+
+static void test_edges(void **state)
+{
+	(void)state;
+	/* Upper bound: at twice the target, 0; just over it, linear. */
+	one("培训总成本", "\"actual\": \"32.20万元\"", "0.00", NULL);
+	one("培训总成本", "\"actual\": \"16.10万元\"", "12.50", NULL);
+	one("培训总成本", "\"actual\": \"161000元\"", "12.50", NULL); /* 元 converts exactly to the target's 万元 */
+	/* Missing actual: 0 and a note. */
+	one("培训人次", "\"reason\": \"未统计\"", "0.00", "eval.no-actual");
+	/* Short of the target without a reason: a note. 12.50 × 150 ÷ 200 = 9.375 → 9.38. */
+	one("培训人次", "\"actual\": \"150人次\"", "9.38", "eval.reason-missing");
+	/* A report claiming the target met when it was not. */
+	one("培训人次", "\"actual\": \"150人次\", \"level\": \"达成\", \"reason\": \"x\"", "9.38", "eval.claim");
+	/* Late: 0. */
+	one("培训完成时间", "\"actual\": \"2025年12月20日\", \"reason\": \"延期\"", "0.00", NULL);
+	/* A negative actual counts as zero. */
+	one("参训人员就业增收", "\"actual\": \"-5%\", \"reason\": \"x\"", "0.00", NULL);
+	/* A satisfaction rate met: full marks. */
+	one("参训人员满意度", "\"actual\": \"92%\"", "10.00", NULL);
+}
+
+static void test_zero_target_and_rescale(void **state)
+{
+	(void)state;
+	jx_pkg *pkg = base();
+	/* 培训完成时间 becomes "安全事故 = 0次"; no satisfaction indicators at all. */
+	jx_project *p = &pkg->projects.v[1];
+	jx_indicator *t = &p->indicators.v[2];
+	t->name = "安全事故发生次数";
+	assert_int_equal(jx_value_parse(&t->value, "=0次", strlen("=0次"), pkg->arena), 0);
+	p->indicators.n = 5; /* drop the satisfaction indicator (the last) */
+	const char *json = "{\"projects\": [{\"name\": \"残疾人职业技能培训\", \"budget\": \"16.10\", \"spent\": \"16.10\","
+			   " \"indicators\": [{\"name\": \"安全事故发生次数\", \"actual\": \"1次\", \"reason\": \"x\"},"
+			   " {\"name\": \"培训人次\", \"actual\": \"200人次\"}, {\"name\": \"培训合格率\", \"actual\": \"90%\"},"
+			   " {\"name\": \"培训总成本\", \"actual\": \"16.10万元\"}, {\"name\": \"参训人员就业增收\", \"actual\": \"10%\"}]}]}";
+	jx_actuals *a = actuals(json);
+	jx_evaluation *e = NULL;
+	assert_int_equal(jx_eval(&e, pkg, a, NULL), 0);
+	const jx_project_score *ps = &e->projects.v[0];
+	assert_dec(&ind(ps, "安全事故发生次数")->score, "0.00");
+	/* Earned 10 + 12.50 × 3 + 0 + 30 = 77.50 of the 90 available: 77.50 × 100 ÷ 90 = 86.11. */
+	assert_true(has_note(ps, "eval.rescaled"));
+	assert_dec(&ps->total, "86.11");
+	assert_string_equal(ps->grade, "良");
+	jx_evaluation_free(e);
+	jx_actuals_free(a);
+	jx_pkg_free(pkg);
+}
+
+static void test_weights(void **state)
+{
+	(void)state;
+	jx_pkg *pkg = base();
+	/* Output weights given as 20 + 20 + 5 + 10 = 55 ≠ 50: used as given, with a note. */
+	const char *json = "{\"projects\": [{\"name\": \"残疾人职业技能培训\", \"budget\": \"16.10\", \"spent\": \"16.10\","
+			   " \"indicators\": [{\"name\": \"培训人次\", \"actual\": \"200人次\", \"weight\": 20},"
+			   " {\"name\": \"培训合格率\", \"actual\": \"90%\", \"weight\": 20},"
+			   " {\"name\": \"培训完成时间\", \"actual\": \"按时完成\", \"weight\": 5},"
+			   " {\"name\": \"培训总成本\", \"actual\": \"16.10万元\", \"weight\": 10}]}]}";
+	jx_actuals *a = actuals(json);
+	jx_evaluation *e = NULL;
+	assert_int_equal(jx_eval(&e, pkg, a, NULL), 0);
+	assert_true(has_note(&e->projects.v[0], "eval.weights"));
+	assert_dec(&ind(&e->projects.v[0], "培训人次")->weight, "20");
+	jx_evaluation_free(e);
+	jx_actuals_free(a);
+	/* Three-way split of 50 in cents adds up exactly: 16.67 + 16.67 + 16.66. */
+	pkg->projects.v[1].indicators.v[3].l2 = JX_L2_SOCIAL;
+	pkg->projects.v[1].indicators.v[3].l1 = JX_L1_EFFECT;
+	a = actuals("{\"projects\": [{\"name\": \"残疾人职业技能培训\", \"spent\": \"16.10\", \"indicators\": []}]}");
+	assert_int_equal(jx_eval(&e, pkg, a, NULL), 0);
+	const jx_project_score *ps = &e->projects.v[0];
+	assert_dec(&ps->indicators.v[0].weight, "16.67");
+	assert_dec(&ps->indicators.v[1].weight, "16.67");
+	assert_dec(&ps->indicators.v[2].weight, "16.66");
+	jx_evaluation_free(e);
+	jx_actuals_free(a);
+	jx_pkg_free(pkg);
+}
+
+static void refuses(const char *json, const char *message_part)
+{
+	jx_pkg *pkg = base();
+	jx_actuals *a = NULL;
+	jx_evaluation *e = NULL;
+	int rc = jx_actuals_from_json(&a, json, strlen(json), "actuals.json");
+	if (rc == 0)
+		rc = jx_eval(&e, pkg, a, NULL);
+	assert_int_not_equal(rc, 0);
+	assert_null(e);
+	if (!strstr(jx_error_last(), message_part))
+		fail_msg("message “%s” lacks “%s”", jx_error_last(), message_part);
+	jx_actuals_free(a);
+	jx_pkg_free(pkg);
+}
+
+static void test_bad_input(void **state)
+{
+	(void)state;
+	refuses("{\"projects\": [{\"name\": \"残疾人托养服务\"}]}", "没有项目“残疾人托养服务”");
+	refuses("{\"projects\": [{\"name\": \"残疾人职业技能培训\", \"indicators\": [{\"name\": \"培训天数\", \"actual\": \"5天\"}]}]}",
+		"没有名为“培训天数”的绩效指标");
+	refuses("{\"projects\": [{\"name\": \"残疾人职业技能培训\", \"indicators\": [{\"name\": \"培训合格率\", \"actual\": \"95人\"}]}]}",
+		"单位");
+	refuses("{\"projects\": [{\"name\": \"残疾人职业技能培训\", \"indicators\": [{\"name\": \"培训人次\", \"actual\": \"95%\"}]}]}",
+		"单位");
+	refuses("{\"projects\": [{\"name\": \"残疾人职业技能培训\", \"indicators\": [{\"name\": \"培训完成时间\", \"actual\": \"2027年3月1日\"}]}]}",
+		"不在预算年度 2025 年内");
+	refuses("{\"projects\": [{\"name\": \"残疾儿童康复救助\", \"indicators\": [{\"name\": \"救助儿童对象生活改善情况\", \"level\": \"部分达成\", \"score\": 25}]}]}",
+		"之间");
+	refuses("{\"projects\": [{\"name\": \"残疾儿童康复救助\", \"indicators\": [{\"name\": \"救助儿童对象生活改善情况\", \"actual\": \"有所改善\"}]}]}",
+		"完成档次");
+	refuses("{\"projects\": [{\"name\": \"残疾儿童康复救助\", \"spent\": \"abc\"}]}", "projects[0].spent");
+	refuses("{\"projects\": [{\"name\": \"残疾儿童康复救助\", \"indicators\": [{\"name\": \"x\", \"level\": \"很好\"}]}]}",
+		"level");
+	refuses("{\"projects\": 3}", "projects");
+	refuses("{\"projects\": [", "actuals.json:1");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_worked_example), cmocka_unit_test(test_edges),
+		cmocka_unit_test(test_zero_target_and_rescale), cmocka_unit_test(test_weights),
+		cmocka_unit_test(test_bad_input),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
