@@ -131,8 +131,8 @@ static void test_worked_example(void **state)
 	char *out = NULL;
 	size_t len = 0;
 	assert_int_equal(jx_evaluation_render(e, JX_EVAL_TEXT, &out, &len), 0);
-	assert_non_null(strstr(out, "12.50 × 85 ÷ 90 = 11.81"));
-	assert_non_null(strstr(out, "超出上限：12.50 × (2 × 16100000 − 17000000) ÷ 16100000 = 11.80"));
+	assert_non_null(strstr(out, "未达到目标 ≥90%：12.50 × 85 ÷ 90 = 11.81"));
+	assert_non_null(strstr(out, "超出上限 ≤16.10万元：12.50 × (2 × 16.10 − 17.00) ÷ 16.10 = 11.80"));
 	free(out);
 	assert_int_equal(jx_evaluation_render(e, JX_EVAL_JSON, &out, &len), 0);
 	assert_non_null(strstr(out, "\"total\": 88.81"));

@@ -77,13 +77,19 @@ static int render_text(const jx_evaluation *e, jx_buf *b)
 	return b->ptr || b->len == 0 ? 0 : JX_ENOMEM;
 }
 
+/* A decimal as a JSON number: whole values as integers, others through a double printed with 15 significant digits
+ * (exact for every decimal of up to 15 digits). */
 static json_t *num(const jx_decimal *d)
 {
+	jx_decimal t = *d;
+	while (t.scale > 0 && t.digits % 10 == 0) {
+		t.digits /= 10;
+		t.scale--;
+	}
+	if (t.scale == 0)
+		return json_integer(t.digits);
 	char buf[32];
-	jx_decimal_format(d, buf);
-	if (!strchr(buf, '.'))
-		return json_integer(d->digits);
-	return json_real(strtod(buf, NULL));
+	return json_real(strtod(jx_decimal_format(&t, buf), NULL));
 }
 
 static json_t *notes_json(const jx_eval_note *v, size_t n)

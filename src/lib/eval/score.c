@@ -297,6 +297,21 @@ static int score_one(jx_evaluation *e, jx_project_score *ps, jx_ind_score *is, c
 		a = zero; /* a negative actual counts as zero */
 	const char *ta = av->text, *tt = tv->text;
 	bool reverse = tv->op == JX_OP_LE || tv->op == JX_OP_LT;
+	/* Money was compared in fen; show it in the unit the target was written in. */
+	jx_decimal tshow = t, ashow = a;
+	int64_t per = tv->kind == JX_KIND_MONEY || tv->kind == JX_KIND_MONEY_PER_UNIT ? jx_money_unit_fen(tv->unit) : 0;
+	if (per > 1 && t.scale == 0 && a.scale == 0) {
+		int digits = 0;
+		for (int64_t q = per; q > 1; q /= 10)
+			digits++;
+		tshow = (jx_decimal){t.digits, digits};
+		ashow = (jx_decimal){a.digits, digits};
+		/* Drop the zeros the conversion added, down to what was written. */
+		while (tshow.scale > tv->number.scale && tshow.digits % 10 == 0 && ashow.digits % 10 == 0) {
+			tshow = (jx_decimal){tshow.digits / 10, tshow.scale - 1};
+			ashow = (jx_decimal){ashow.digits / 10, ashow.scale - 1};
+		}
+	}
 	if (t.digits == 0) {
 		/* A zero target: full only at zero (≤ 0, = 0). */
 		bool ok = a.digits == 0;
@@ -305,12 +320,12 @@ static int score_one(jx_evaluation *e, jx_project_score *ps, jx_ind_score *is, c
 	} else if (!reverse) {
 		if (jx_decimal_cmp(&a, &t) >= 0) {
 			is->score = w;
-			snprintf(how, sizeof how, "%s ≥ %s，得满分 %s", ta, tt, dstr(e->arena, &w));
+			snprintf(how, sizeof how, "实际 %s 达到目标 %s，得满分 %s", ta, tt, dstr(e->arena, &w));
 		} else {
 			if (!jx_dec_muldiv(&w, &a, &t, 2, &is->score))
 				return jx_error_set(JX_EINVAL, "%s：数值过大", where);
-			snprintf(how, sizeof how, "%s × %s ÷ %s = %s", dstr(e->arena, &w), dstr(e->arena, &a),
-				 dstr(e->arena, &t), dstr(e->arena, &is->score));
+			snprintf(how, sizeof how, "未达到目标 %s：%s × %s ÷ %s = %s", tt, dstr(e->arena, &w),
+				 dstr(e->arena, &ashow), dstr(e->arena, &tshow), dstr(e->arena, &is->score));
 		}
 		/* Far over the target: it was set too low. */
 		jx_decimal pct;
@@ -324,7 +339,7 @@ static int score_one(jx_evaluation *e, jx_project_score *ps, jx_ind_score *is, c
 			return jx_error_set(JX_EINVAL, "%s：数值过大", where);
 		if (jx_decimal_cmp(&a, &t) <= 0) {
 			is->score = w;
-			snprintf(how, sizeof how, "%s ≤ %s，得满分 %s", ta, tt, dstr(e->arena, &w));
+			snprintf(how, sizeof how, "实际 %s 在上限 %s 以内，得满分 %s", ta, tt, dstr(e->arena, &w));
 		} else if (jx_decimal_cmp(&a, &twice) >= 0) {
 			is->score = zero;
 			snprintf(how, sizeof how, "%s 达到目标 %s 的两倍，得 0 分", ta, tt);
@@ -332,8 +347,9 @@ static int score_one(jx_evaluation *e, jx_project_score *ps, jx_ind_score *is, c
 			/* w × (1 − (a − t) / t) = w × (2t − a) / t */
 			if (!jx_dec_add(&twice, &a, -1, &excess) || !jx_dec_muldiv(&w, &excess, &t, 2, &is->score))
 				return jx_error_set(JX_EINVAL, "%s：数值过大", where);
-			snprintf(how, sizeof how, "超出上限：%s × (2 × %s − %s) ÷ %s = %s", dstr(e->arena, &w),
-				 dstr(e->arena, &t), dstr(e->arena, &a), dstr(e->arena, &t), dstr(e->arena, &is->score));
+			snprintf(how, sizeof how, "超出上限 %s：%s × (2 × %s − %s) ÷ %s = %s", tt, dstr(e->arena, &w),
+				 dstr(e->arena, &tshow), dstr(e->arena, &ashow), dstr(e->arena, &tshow),
+				 dstr(e->arena, &is->score));
 		}
 	}
 	if (act->level == JX_LEVEL_MET && jx_decimal_cmp(&is->score, &w) < 0)
