@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "jx/eval.h"
+#include "jx/import.h"
 #include "jx/json.h"
 #include "testutil.h"
 
@@ -292,12 +293,49 @@ static void test_bad_input(void **state)
 	refuses("{\"projects\": [", "actuals.json:1");
 }
 
+/* Seed 003 (2026, four projects in 元) with actuals we wrote (tests/fixtures/eval/seed-003-actuals.json).
+ * 政府长聘人员经费, worked by hand: 540000 ÷ 553320 = 97.59% → 9.76 (9.7593…); output 50 over nine indicators in
+ * cents: five of 5.56 and four of 5.55, all met (295920 under the 309120 ceiling); effect 30 over two: 达成 15 and
+ * 部分达成 scored 10 (band 9–12); satisfaction 10. Total 9.76 + 27.80 + 22.20 + 15 + 10 + 10 = 94.76 (优).
+ * 残疾人就业: 85.00% → 8.50; 90户 of ≥100户: 12.50 × 90 ÷ 100 = 11.25; three more output 12.50 (8.5万 under the
+ * 10万 ceiling); 未达成 scored 6 (band 0–9); 部分达成 without a score: middle of 9–12 = 10.50; satisfaction 10.
+ * Total 8.50 + 11.25 + 37.50 + 6 + 10.50 + 10 = 83.75 (良), with a note for the missing reason. */
+static void test_seed_003(void **state)
+{
+	(void)state;
+	char *path = tu_seed_path("003");
+	jx_pkg *pkg = NULL;
+	assert_int_equal(jx_import_file(&pkg, path, NULL), 0);
+	free(path);
+	jx_actuals *a = NULL;
+	assert_int_equal(jx_actuals_load(&a, JX_FIXTURES_DIR "/eval/seed-003-actuals.json"), 0);
+	jx_evaluation *e = NULL;
+	assert_int_equal(jx_eval(&e, pkg, a, NULL), 0);
+	assert_int_equal(e->projects.n, 4);
+	const jx_project_score *p1 = &e->projects.v[0], *p3 = &e->projects.v[2];
+	assert_dec(&p1->rate, "97.59");
+	assert_dec(&p1->budget_score, "9.76");
+	assert_dec(&p1->indicators.v[0].weight, "5.56");
+	assert_dec(&p1->indicators.v[8].weight, "5.55");
+	assert_dec(&p1->total, "94.76");
+	assert_string_equal(p1->grade, "优");
+	assert_dec(&ind(p3, "实施阳光助残小康计划帮扶户数")->score, "11.25");
+	assert_dec(&ind(p3, "增加残疾人收入，提高生活水平")->score, "10.50");
+	assert_dec(&p3->total, "83.75");
+	assert_string_equal(p3->grade, "良");
+	assert_int_equal(p3->rank, 4);
+	assert_true(has_note(p3, "eval.reason-missing"));
+	jx_evaluation_free(e);
+	jx_actuals_free(a);
+	jx_pkg_free(pkg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_worked_example), cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_zero_target_and_rescale), cmocka_unit_test(test_weights),
-		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_bad_input), cmocka_unit_test(test_seed_003),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

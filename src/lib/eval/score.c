@@ -220,7 +220,11 @@ static int score_one(jx_evaluation *e, jx_project_score *ps, jx_ind_score *is, c
 	    (av->to.year > year + 1 || av->from.year < year))
 		return jx_error_set(JX_EINVAL, "%s：实际完成时间“%s”不在预算年度 %d 年内", where, av->text, year);
 
-	if (tv->kind == JX_KIND_DATE || tv->kind == JX_KIND_PERIOD) {
+	/* A period with no dates ("中长期", "每月") is judged like a qualitative target. */
+	bool dated = (tv->kind == JX_KIND_DATE || tv->kind == JX_KIND_PERIOD) && (tv->to.year || tv->to.month);
+	if ((tv->kind == JX_KIND_DATE || tv->kind == JX_KIND_PERIOD) && !dated)
+		qualitative = true;
+	if (dated) {
 		/* On time: an actual date no later than the target, a period inside it, or "按时完成". */
 		bool met;
 		if (act->has_actual && (av->kind == JX_KIND_DATE || av->kind == JX_KIND_PERIOD) && av->to.year + av->to.month) {
@@ -296,7 +300,9 @@ static int score_one(jx_evaluation *e, jx_project_score *ps, jx_ind_score *is, c
 	if (a.digits < 0)
 		a = zero; /* a negative actual counts as zero */
 	const char *ta = av->text, *tt = tv->text;
-	bool reverse = tv->op == JX_OP_LE || tv->op == JX_OP_LT;
+	/* A cost written without a comparator is a ceiling: spending less is not a shortfall. */
+	bool cost = ind->l2 == JX_L2_COST || ind->l1 == JX_L1_COST;
+	bool reverse = tv->op == JX_OP_LE || tv->op == JX_OP_LT || (cost && tv->op == JX_OP_NONE);
 	/* Money was compared in fen; show it in the unit the target was written in. */
 	jx_decimal tshow = t, ashow = a;
 	int64_t per = tv->kind == JX_KIND_MONEY || tv->kind == JX_KIND_MONEY_PER_UNIT ? jx_money_unit_fen(tv->unit) : 0;
