@@ -157,6 +157,10 @@ typedef struct jx_project {
 	const char *category;        /* 其他运转类 / 特定目标类 when stated */
 	jx_amount amount;            /* this year's amount (预算数 / 项目年度金额 / 年度资金总额 / 项目金额) */
 	jx_amount amount_total;      /* whole period (实施期资金总额), if given */
+	/* From a published self-evaluation (项目支出绩效自评表): 年初预算数, 全年预算数, 全年执行数, and the scores it
+	 * printed (zero scale 0 when absent). */
+	jx_amount budget_initial, budget_full, spent;
+	jx_decimal score_budget, score_total;
 	JX_VEC_OF(jx_funding) funding;
 	JX_VEC_OF(jx_schedule_point) schedule;
 	jx_text usage;     /* 资金用途 */

@@ -224,6 +224,13 @@ static json_t *project_json(wctx *w, const jx_project *p)
 	put_str(w, o, "category", p->category);
 	put(w, o, "amount", amount_json(w, &p->amount));
 	put_amount(w, o, "amount_total", &p->amount_total);
+	put_amount(w, o, "budget_initial", &p->budget_initial);
+	put_amount(w, o, "budget_full", &p->budget_full);
+	put_amount(w, o, "spent", &p->spent);
+	if (p->score_budget.digits || p->score_budget.scale)
+		put(w, o, "score_budget", decimal_str_json(&p->score_budget));
+	if (p->score_total.digits || p->score_total.scale)
+		put(w, o, "score_total", decimal_str_json(&p->score_total));
 	json_t *f = json_array();
 	for (size_t i = 0; i < p->funding.n; i++) {
 		const jx_funding *x = &p->funding.v[i];
@@ -846,6 +853,11 @@ static void read_project(rctx *r, json_t *e, jx_project *p)
 	p->category = get_str(r, e, "category");
 	get_amount(r, e, "amount", &p->amount);
 	get_amount(r, e, "amount_total", &p->amount_total);
+	get_amount(r, e, "budget_initial", &p->budget_initial);
+	get_amount(r, e, "budget_full", &p->budget_full);
+	get_amount(r, e, "spent", &p->spent);
+	p->score_budget = get_decimal(r, e, "score_budget");
+	p->score_total = get_decimal(r, e, "score_total");
 	EACH(r, e, "funding", f, {
 		jx_funding *x = PUSH(r, &p->funding);
 		NEED(r, x);

@@ -107,6 +107,11 @@ static void test_every_field(void **state)
 	pr->category = "特定目标类";
 	assert_int_equal(jx_amount_parse(p, &pr->amount, "190,000", 7, JX_MU_YUAN, at(10)), 0);
 	assert_int_equal(jx_amount_parse(p, &pr->amount_total, "380,000", 7, JX_MU_YUAN, at(11)), 0);
+	assert_int_equal(jx_amount_parse(p, &pr->budget_initial, "190,000", 7, JX_MU_YUAN, at(11)), 0);
+	assert_int_equal(jx_amount_parse(p, &pr->budget_full, "200,000", 7, JX_MU_YUAN, at(11)), 0);
+	assert_int_equal(jx_amount_parse(p, &pr->spent, "196,000", 7, JX_MU_YUAN, at(11)), 0);
+	pr->score_budget = (jx_decimal){980, 2};
+	pr->score_total = (jx_decimal){9124, 2};
 	jx_funding *f = jx_vec_push(a, &pr->funding);
 	f->source = "市县财政资金";
 	assert_int_equal(jx_amount_parse(p, &f->total, "380,000", 7, JX_MU_YUAN, at(12)), 0);
@@ -201,6 +206,11 @@ static void test_every_field(void **state)
 	assert_int_equal(qp->amount.src.page, 2);
 	assert_int_equal(qp->amount.src.col, 3);
 	assert_int_equal(qp->funding.v[0].total.fen, 38000000);
+	assert_int_equal(qp->budget_initial.fen, 19000000);
+	assert_int_equal(qp->budget_full.fen, 20000000);
+	assert_int_equal(qp->spent.fen, 19600000);
+	assert_int_equal(qp->score_budget.digits, 980);
+	assert_int_equal(qp->score_total.scale, 2);
 	assert_string_equal(qp->funding.v[0].source, "市县财政资金");
 	assert_int_equal(qp->schedule.v[0].percent.digits, 2000);
 	assert_int_equal(qp->schedule.v[0].percent.scale, 2);
