@@ -65,6 +65,10 @@ typedef struct jx_actuals {
 int jx_actuals_from_json(jx_actuals **out, const char *data, size_t len, const char *file);
 int jx_actuals_load(jx_actuals **out, const char *path);
 void jx_actuals_free(jx_actuals *a);
+/* Actuals taken from the package itself, when it was read from published self-evaluations (项目支出绩效自评表):
+ * budget, spending and each indicator's 实际完成值, 分值 and reason (and the printed score of qualitative ones).
+ * JX_ENOTFOUND when the package holds no actuals. */
+int jx_actuals_from_pkg(jx_actuals **out, const jx_pkg *pkg);
 
 /* Scoring settings; jx_eval_config_init gives the usual national method. */
 typedef struct jx_eval_config {
@@ -81,7 +85,7 @@ void jx_eval_config_init(jx_eval_config *cfg);
 /* A remark of the evaluation (missing reason, target set too low, weights that do not add up, …). */
 typedef struct jx_eval_note {
 	const char *code;    /* "eval.reason-missing", "eval.overshoot", "eval.weights", "eval.claim", "eval.no-actual",
-			      * "eval.execution-over", "eval.rescaled" */
+			      * "eval.execution-over", "eval.rescaled", "eval.published-differs" */
 	const char *message; /* Chinese */
 	jx_src src;
 } jx_eval_note;

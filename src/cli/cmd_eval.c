@@ -7,11 +7,12 @@
 #include "jx/import.h"
 
 const char cmd_eval_usage[] =
-	"用法：jx eval [选项] 预算包 实际完成情况.json\n\n"
+	"用法：jx eval [选项] 预算包 [实际完成情况.json]\n\n"
 	"按通行的绩效自评方法为每个项目打分：预算执行率 10 分（执行率 × 10），产出 50 分、效益 30 分、满意度 10 分，\n"
 	"指标分值默认在同一一级指标内平均分配；正向指标按 实际/目标 计分，反向指标（≤）超出后线性降至两倍目标时为 0，\n"
 	"时限指标按时完成得满分，定性指标按“达成、部分达成、未达成”三档计分。逐项写明计分过程。\n"
-	"预算包是 jx import 能读的任何文件；实际完成情况的格式见 docs/eval.md。\n"
+	"预算包是 jx import 能读的任何文件；实际完成情况的格式见 docs/eval.md。预算包本身是已公开的项目支出绩效自评表时，\n"
+	"可以不给实际完成情况：按表中的实际完成值重新计分，并指出表中得分与计分方法不一致之处。\n"
 	"  --format text|json|html   输出格式（默认 text）\n"
 	"  -o 输出                    写入文件（完整写出，或不写）\n"
 	"  --grades 优,良,中           等级分数线（默认 90,80,60）\n"
@@ -81,13 +82,14 @@ int cmd_eval(int argc, char **argv)
 			return cli_usage_error("eval", "多余的参数“%s”", a);
 		}
 	}
-	if (nfiles != 2)
-		return cli_usage_error("eval", "需要预算包和实际完成情况两个文件");
+	if (nfiles < 1)
+		return cli_usage_error("eval", "需要预算包（以及实际完成情况，除非预算包本身是绩效自评表）");
 	jx_pkg *pkg = NULL;
 	jx_actuals *act = NULL;
 	jx_evaluation *e = NULL;
 	int status = JX_EXIT_OK, rc;
-	if ((rc = jx_import_file(&pkg, files[0], NULL)) || (rc = jx_actuals_load(&act, files[1])) ||
+	if ((rc = jx_import_file(&pkg, files[0], NULL)) ||
+	    (rc = files[1] ? jx_actuals_load(&act, files[1]) : jx_actuals_from_pkg(&act, pkg)) ||
 	    (rc = jx_eval(&e, pkg, act, &cfg))) {
 		cli_error("%s", jx_error_last());
 		status = rc == JX_ENOMEM ? JX_EXIT_OUTPUT : JX_EXIT_INPUT;

@@ -330,12 +330,86 @@ static void test_seed_003(void **state)
 	jx_pkg_free(pkg);
 }
 
+static size_t count_notes(const jx_project_score *ps, const char *code)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ps->notes.n; i++)
+		n += !strcmp(ps->notes.v[i].code, code);
+	return n;
+}
+
+/* A published 项目支出绩效自评表 (our fixture, Word-cells layout, two projects) imports with its money, actuals,
+ * weights, scores and reasons; jx eval re-scores it from the table alone and finds the printed scores that do not
+ * follow the method. Project 2, by hand: 9.00 ÷ 12.00 = 75.00% → 7.50 (printed 8.00); 45 of ≥60人 with weight 30:
+ * 30 × 45 ÷ 60 = 22.50 (printed 30); 20 + 21 + 10 for the rest; total 81.00 (printed 89.00). Project 1 agrees with
+ * its printed 98.50. */
+static void test_published_selfeval(void **state)
+{
+	(void)state;
+	jx_pkg *pkg = NULL;
+	assert_int_equal(jx_import_file(&pkg, JX_FIXTURES_DIR "/eval/selfeval-word.txt", NULL), 0);
+	assert_int_equal(pkg->year, 2025);
+	assert_string_equal(pkg->dept.name, "青山县残疾人联合会");
+	assert_int_equal(pkg->projects.n, 2);
+	const jx_project *p1 = &pkg->projects.v[0];
+	assert_string_equal(p1->name, "残疾人辅助器具适配");
+	assert_string_equal(p1->implementer, "青山县残疾人康复中心");
+	assert_int_equal(p1->budget_initial.fen, 20000000);
+	assert_int_equal(p1->budget_full.fen, 20000000);
+	assert_int_equal(p1->spent.fen, 19000000);
+	assert_int_equal(p1->amount.fen, 20000000);
+	assert_dec(&p1->score_budget, "9.50");
+	assert_dec(&p1->score_total, "98.50");
+	assert_int_equal(p1->indicators.n, 6);
+	const jx_indicator *q = &p1->indicators.v[0];
+	assert_int_equal(q->l1, JX_L1_OUTPUT);
+	assert_int_equal(q->l2, JX_L2_QUANTITY);
+	assert_string_equal(q->name, "辅具适配人数");
+	assert_string_equal(q->value.text, "≥200人");
+	assert_true(q->has_actual);
+	assert_string_equal(q->actual.text, "190人");
+	assert_dec(&q->weight, "20");
+	assert_dec(&q->score, "19");
+	assert_string_equal(q->reason, "3户搬离本县，适配中止");
+	/* Blank level-1 cells continue the row above; the next level 1 carries its points in brackets. */
+	assert_int_equal(p1->indicators.v[3].l1, JX_L1_OUTPUT);
+	assert_int_equal(p1->indicators.v[4].l1, JX_L1_EFFECT);
+	assert_int_equal(p1->indicators.v[5].l1, JX_L1_SATISFACTION);
+	/* Nothing of it was taken for a target table or skipped. */
+	for (size_t i = 0; i < pkg->notes.n; i++)
+		if (pkg->notes.v[i].level >= JX_NOTE_WARNING)
+			fail_msg("note: %s", pkg->notes.v[i].message);
+
+	jx_actuals *a = NULL;
+	assert_int_equal(jx_actuals_from_pkg(&a, pkg), 0);
+	jx_evaluation *e = NULL;
+	assert_int_equal(jx_eval(&e, pkg, a, NULL), 0);
+	const jx_project_score *s1 = &e->projects.v[0], *s2 = &e->projects.v[1];
+	assert_dec(&s1->total, "98.50");
+	assert_int_equal(count_notes(s1, "eval.published-differs"), 0);
+	assert_dec(&s2->budget_score, "7.50");
+	assert_dec(&ind(s2, "托养补贴人数")->score, "22.50");
+	assert_dec(&ind(s2, "减轻残疾人家庭照护负担")->score, "21.00");
+	assert_dec(&s2->total, "81.00");
+	assert_int_equal(count_notes(s2, "eval.published-differs"), 3);
+	jx_evaluation_free(e);
+	jx_actuals_free(a);
+
+	/* A package with no actuals in it has nothing to score. */
+	jx_pkg *plain = base();
+	assert_int_equal(jx_actuals_from_pkg(&a, plain), JX_ENOTFOUND);
+	assert_null(a);
+	jx_pkg_free(plain);
+	jx_pkg_free(pkg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_worked_example), cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_zero_target_and_rescale), cmocka_unit_test(test_weights),
 		cmocka_unit_test(test_bad_input), cmocka_unit_test(test_seed_003),
+		cmocka_unit_test(test_published_selfeval),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -246,3 +246,61 @@ void jx_actuals_free(jx_actuals *a)
 	jx_arena_free(a->arena);
 	free(a);
 }
+
+int jx_actuals_from_pkg(jx_actuals **out, const jx_pkg *pkg)
+{
+	*out = NULL;
+	jx_actuals *a = calloc(1, sizeof *a);
+	if (!a || !(a->arena = jx_arena_new())) {
+		free(a);
+		return JX_ENOMEM;
+	}
+	a->year = pkg->year;
+	a->file = pkg->sources.n ? pkg->sources.v[0].file : "";
+	for (size_t i = 0; i < pkg->projects.n; i++) {
+		const jx_project *p = &pkg->projects.v[i];
+		bool any = p->spent.present;
+		for (size_t k = 0; k < p->indicators.n && !any; k++)
+			any = p->indicators.v[k].has_actual;
+		if (!any)
+			continue;
+		jx_actual_project *ap = jx_vec_push(a->arena, &a->projects);
+		if (!ap) {
+			jx_actuals_free(a);
+			return JX_ENOMEM;
+		}
+		*ap = (jx_actual_project){.name = p->name, .code = p->code, .budget_initial = p->budget_initial,
+					  .budget = p->budget_full, .spent = p->spent, .src = p->src};
+		for (size_t k = 0; k < p->indicators.n; k++) {
+			const jx_indicator *ind = &p->indicators.v[k];
+			if (!ind->has_actual || !ind->name)
+				continue;
+			jx_actual_ind *ai = jx_vec_push(a->arena, &ap->indicators);
+			if (!ai) {
+				jx_actuals_free(a);
+				return JX_ENOMEM;
+			}
+			ai->name = ind->name;
+			ai->src = ind->src;
+			ai->reason = ind->reason;
+			ai->has_weight = ind->weight.digits || ind->weight.scale;
+			ai->weight = ind->weight;
+			/* "部分达成并具有一定效果" is a level with the printed score inside its band; anything else an actual. */
+			jx_level lv;
+			if (ind->actual.text && jx_level_parse(ind->actual.text, &lv) == 0) {
+				ai->level = lv;
+				ai->has_score = ind->score.digits || ind->score.scale;
+				ai->score = ind->score;
+			} else {
+				ai->actual = ind->actual;
+				ai->has_actual = true;
+			}
+		}
+	}
+	if (!a->projects.n) {
+		jx_actuals_free(a);
+		return jx_error_set(JX_ENOTFOUND, "预算包中没有实际完成情况（不是绩效自评表）");
+	}
+	*out = a;
+	return 0;
+}

@@ -433,6 +433,29 @@ static const char *grade_of(const jx_eval_config *cfg, const jx_decimal *total)
 	return "差";
 }
 
+static bool set(const jx_decimal *d) { return d->digits || d->scale; }
+
+/* A published self-evaluation printed its own scores: say where they differ from the method's. */
+static void check_published(jx_evaluation *e, jx_project_score *ps)
+{
+	const jx_project *p = ps->project;
+	const char *name = p->name ? p->name : "";
+	if (set(&p->score_budget) && jx_decimal_cmp(&p->score_budget, &ps->budget_score))
+		note(e, ps, "eval.published-differs", p->spent.src.line ? p->spent.src : p->src,
+		     "项目“%s”表中预算执行得分 %s，按执行率计算为 %s", name, dstr(e->arena, &p->score_budget),
+		     dstr(e->arena, &ps->budget_score));
+	for (size_t i = 0; i < ps->indicators.n; i++) {
+		const jx_ind_score *is = &ps->indicators.v[i];
+		if (set(&is->ind->score) && jx_decimal_cmp(&is->ind->score, &is->score))
+			note(e, ps, "eval.published-differs", is->ind->src, "项目“%s”的指标“%s”表中得分 %s，按评分方法计算为 %s",
+			     name, is->ind->name ? is->ind->name : "", dstr(e->arena, &is->ind->score),
+			     dstr(e->arena, &is->score));
+	}
+	if (set(&p->score_total) && jx_decimal_cmp(&p->score_total, &ps->total))
+		note(e, ps, "eval.published-differs", p->src, "项目“%s”表中总分 %s，按评分方法计算为 %s", name,
+		     dstr(e->arena, &p->score_total), dstr(e->arena, &ps->total));
+}
+
 static int score_project(jx_evaluation *e, jx_project_score *ps, const jx_eval_config *cfg, int year)
 {
 	const jx_project *p = ps->project;
@@ -512,6 +535,7 @@ static int score_project(jx_evaluation *e, jx_project_score *ps, const jx_eval_c
 		ps->total = dec_round(earned, 2);
 	}
 	ps->grade = grade_of(cfg, &ps->total);
+	check_published(e, ps);
 	return 0;
 }
 

@@ -8,6 +8,7 @@ typedef int (*recogniser_fn)(jx_rec_ctx *ctx);
 /* Order matters only where two recognisers could claim the same rows: the specific forms go first, the
  * narrative (which takes any free paragraph) last. */
 static const recogniser_fn recognisers[] = {
+	jx_rec_selfeval,
 	jx_rec_word_forms,
 	jx_rec_tsv_overall,
 	jx_rec_pdf_tables,

@@ -20,6 +20,10 @@ typedef struct jx_rec_ctx {
 /* Runs every recogniser in order, then notes unclaimed stretches of table rows as skipped. */
 int jx_recognise_all(jx_pkg *pkg, const jx_grid *g);
 
+/* Any layout with rows of cells: published self-evaluations (项目支出绩效自评表), with budget, spending, indicator
+ * actuals, weights, scores and reasons. Runs first: its 项目名称 rows are not target tables.
+ * src/lib/recognise/selfeval.c */
+int jx_rec_selfeval(jx_rec_ctx *ctx);
 /* Word-cells layout: project target tables (项目编码/预算数/资金支出计划 tables; 项目支出预算绩效目标表;
  * 专项资金支出方向绩效目标表 with 支出明细及测算), 部门整体支出绩效目标表 (附表1 style), 专项资金绩效目标汇总表,
  * and the overall targets in prose (分项绩效目标 with amounts). src/lib/recognise/word_forms.c */
