@@ -188,7 +188,9 @@ static int render_html(const jx_evaluation *e, jx_buf *b)
 		       "table { border-collapse: collapse; width: 100%; margin: 6pt 0 14pt; page-break-inside: auto; }\n"
 		       "th, td { border: 1px solid #444; padding: 3pt 4pt; vertical-align: top; }\n"
 		       "th { background: #eee; font-weight: bold; }\n td.n { text-align: right; white-space: nowrap; }\n"
-		       "section { page-break-after: always; }\n .how { color: #444; font-size: 9pt; }\n"
+		       "section { page-break-after: always; }\n"
+		       ".how { color: #444; font-size: 9pt; white-space: normal; text-align: left; }\n"
+		       "table.ind { table-layout: fixed; }\n"
 		       ".note { border-left: 3pt solid #b60; padding-left: 6pt; margin: 3pt 0; }\n</style>\n</head>\n<body>\n");
 	jx_buf_puts(b, "<h1>项目支出绩效自评</h1>\n<p>");
 	esc(b, e->pkg->dept.name);
@@ -207,13 +209,16 @@ static int render_html(const jx_evaluation *e, jx_buf *b)
 		const jx_project_score *ps = &e->projects.v[i];
 		jx_buf_puts(b, "<section>\n<h2>项目支出绩效自评表：");
 		esc(b, ps->project->name);
-		jx_buf_puts(b, "</h2>\n<table>\n<tr><th>项目资金（元）</th><th>全年预算数</th><th>全年执行数</th><th>分值</th>"
+		jx_buf_puts(b, "</h2>\n<table>\n<tr><th>项目资金</th><th>全年预算数</th><th>全年执行数</th><th>分值</th>"
 			       "<th>执行率</th><th>得分</th></tr>\n<tr><td>年度资金总额</td>");
 		jx_buf_printf(b, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">10</td><td class=\"n\">%s%s</td>"
 				 "<td class=\"n\">%s</td></tr>\n</table>\n",
 			      money(&ps->budget, m1), money(&ps->spent, m2), ps->has_rate ? d2(&ps->rate, x) : "—",
 			      ps->has_rate ? "%" : "", d2(&ps->budget_score, y));
-		jx_buf_puts(b, "<table>\n<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th>"
+		jx_buf_puts(b, "<table class=\"ind\">\n<colgroup><col style=\"width:8%\"><col style=\"width:10%\">"
+			       "<col style=\"width:15%\"><col style=\"width:11%\"><col style=\"width:11%\">"
+			       "<col style=\"width:6%\"><col style=\"width:21%\"><col style=\"width:18%\"></colgroup>\n"
+			       "<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th>"
 			       "<th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及改进措施</th></tr>\n");
 		for (size_t k = 0; k < ps->indicators.n; k++) {
 			const jx_ind_score *is = &ps->indicators.v[k];
