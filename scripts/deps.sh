@@ -1,10 +1,10 @@
 #!/bin/sh
 # deps.sh: installs the Debian packages jixiao needs to build and test, if any are missing.
-# Usage: scripts/deps.sh [build|test]   (test adds clang and its fuzzer runtime)
+# Usage: scripts/deps.sh [build|test]   (test adds clang and its fuzzer runtime, unzip and xmllint)
 set -eu
-want="cmake make gcc pkg-config libjansson-dev libinih-dev libcmocka-dev"
+want="cmake make gcc pkg-config libjansson-dev libinih-dev libxlsxwriter-dev libcmocka-dev"
 if [ "${1:-build}" = test ]; then
-	want="$want clang libclang-rt-14-dev"
+	want="$want clang libclang-rt-14-dev unzip libxml2-utils"
 fi
 missing=""
 for p in $want; do

@@ -182,9 +182,10 @@ int jx_monitor(jx_monitoring **out, const jx_pkg *pkg, const jx_actuals *act, jx
 	       const jx_monitor_config *cfg);
 void jx_monitoring_free(jx_monitoring *m);
 
-typedef enum jx_eval_format { JX_EVAL_TEXT = 0, JX_EVAL_JSON, JX_EVAL_HTML } jx_eval_format;
+typedef enum jx_eval_format { JX_EVAL_TEXT = 0, JX_EVAL_JSON, JX_EVAL_HTML, JX_EVAL_XLSX } jx_eval_format;
 
-/* Renders; *out is malloc'ed (NUL-terminated). Returns 0 or JX_ENOMEM / JX_EINVAL. */
+/* Renders; *out is malloc'ed (NUL-terminated). Returns 0 or JX_ENOMEM / JX_EINVAL (JX_EIO for a workbook that
+ * could not be written). XLSX is for the evaluation only. */
 int jx_evaluation_render(const jx_evaluation *e, jx_eval_format fmt, char **out, size_t *len);
 int jx_monitoring_render(const jx_monitoring *m, jx_eval_format fmt, char **out, size_t *len);
 

@@ -13,7 +13,7 @@ const char cmd_eval_usage[] =
 	"时限指标按时完成得满分，定性指标按“达成、部分达成、未达成”三档计分。逐项写明计分过程。\n"
 	"预算包是 jx import 能读的任何文件；实际完成情况的格式见 docs/eval.md。预算包本身是已公开的项目支出绩效自评表时，\n"
 	"可以不给实际完成情况：按表中的实际完成值重新计分，并指出表中得分与计分方法不一致之处。\n"
-	"  --format text|json|html   输出格式（默认 text）\n"
+	"  --format text|json|html|xlsx  输出格式（默认 text；xlsx 每个项目一张工作表，需要 -o）\n"
 	"  -o 输出                    写入文件（完整写出，或不写）\n"
 	"  --grades 优,良,中           等级分数线（默认 90,80,60）\n"
 	"  --overshoot 百分比          实际达到目标的这一比例以上视为目标偏低（默认 130）\n"
@@ -61,8 +61,10 @@ int cmd_eval(int argc, char **argv)
 				fmt = JX_EVAL_JSON;
 			else if (!strcmp(f, "html"))
 				fmt = JX_EVAL_HTML;
+			else if (!strcmp(f, "xlsx"))
+				fmt = JX_EVAL_XLSX;
 			else
-				return cli_usage_error("eval", "不支持的格式“%s”（可用 text、json、html）", f);
+				return cli_usage_error("eval", "不支持的格式“%s”（可用 text、json、html、xlsx）", f);
 		} else if (!strcmp(a, "--grades")) {
 			if (parse_grades(argv[++i], &cfg))
 				return cli_usage_error("eval", "--grades 需要三个由高到低的分数，如 90,80,60");
@@ -82,6 +84,8 @@ int cmd_eval(int argc, char **argv)
 			return cli_usage_error("eval", "多余的参数“%s”", a);
 		}
 	}
+	if (fmt == JX_EVAL_XLSX && !out)
+		return cli_usage_error("eval", "xlsx 格式需要用 -o 指定输出文件");
 	if (nfiles < 1)
 		return cli_usage_error("eval", "需要预算包（以及实际完成情况，除非预算包本身是绩效自评表）");
 	jx_pkg *pkg = NULL;
@@ -97,8 +101,8 @@ int cmd_eval(int argc, char **argv)
 		char *text = NULL;
 		size_t len = 0;
 		jx_buf b = JX_BUF_INIT;
-		if (jx_evaluation_render(e, fmt, &text, &len) || jx_buf_put(&b, text, len)) {
-			cli_error("内存不足");
+		if ((rc = jx_evaluation_render(e, fmt, &text, &len)) || jx_buf_put(&b, text, len)) {
+			cli_error("%s", rc && jx_error_last()[0] ? jx_error_last() : "内存不足");
 			status = JX_EXIT_OUTPUT;
 		} else {
 			status = cli_write_output(out, &b);

@@ -16,4 +16,8 @@ bool jx_dec_add(const jx_decimal *a, const jx_decimal *b, int sign, jx_decimal *
  * number in the target's unit). Returns 0, or JX_EINVAL with a message starting with `where`. */
 int jx_eval_align(const jx_value *target, const jx_value *actual, jx_decimal *t, jx_decimal *a, const char *where);
 
+/* The evaluation as an XLSX workbook, written to `path` / returned in memory (malloc'ed). */
+int jx_eval_write_xlsx(const jx_evaluation *e, const char *path);
+int jx_eval_xlsx_bytes(const jx_evaluation *e, char **out, size_t *len);
+
 #endif

@@ -254,6 +254,8 @@ static int render_html(const jx_evaluation *e, jx_buf *b)
 
 int jx_evaluation_render(const jx_evaluation *e, jx_eval_format fmt, char **out, size_t *len)
 {
+	if (fmt == JX_EVAL_XLSX)
+		return jx_eval_xlsx_bytes(e, out, len);
 	jx_buf b = JX_BUF_INIT;
 	int rc = fmt == JX_EVAL_TEXT ? render_text(e, &b) : fmt == JX_EVAL_JSON ? render_json(e, &b)
 						       : fmt == JX_EVAL_HTML ? render_html(e, &b) : JX_EINVAL;
