@@ -32,8 +32,10 @@ int cmd_check(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_monitor(int argc, char **argv);
 
-extern const char cmd_check_usage[], cmd_rules_usage[], cmd_explain_usage[], cmd_eval_usage[];
+extern const char cmd_check_usage[], cmd_rules_usage[], cmd_explain_usage[], cmd_eval_usage[],
+	cmd_monitor_usage[];
 extern const char cmd_value_usage[], cmd_fmt_usage[], cmd_import_usage[], cmd_version_usage[], cmd_help_usage[];
 
 const cli_cmd *cli_find(const char *name);

@@ -13,6 +13,7 @@ static const cli_cmd commands[] = {
 	{"rules", cmd_rules, "列出全部审核规则", cmd_rules_usage},
 	{"explain", cmd_explain, "显示一条审核规则的说明", cmd_explain_usage},
 	{"eval", cmd_eval, "年终绩效自评：按实际完成情况为每个项目打分", cmd_eval_usage},
+	{"monitor", cmd_monitor, "运行监控：按日期比较支出进度与指标完成进度并亮灯", cmd_monitor_usage},
 	{"value", cmd_value, "解析指标值或金额，每项输出一行 JSON", cmd_value_usage},
 	{"fmt", cmd_fmt, "读取规范 JSON 并规范化输出", cmd_fmt_usage},
 	{"version", cmd_version, "显示版本", cmd_version_usage},
