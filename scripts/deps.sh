@@ -1,10 +1,12 @@
 #!/bin/sh
 # deps.sh: installs the Debian packages jixiao needs to build and test, if any are missing.
-# Usage: scripts/deps.sh [build|test]   (test adds clang and its fuzzer runtime, unzip and xmllint)
+# Usage: scripts/deps.sh [build|test]   (test adds clang and its fuzzer runtime, unzip, xmllint, a PostgreSQL
+# server for the database tests, and Chromium with CJK fonts for the browser test)
 set -eu
-want="cmake make gcc pkg-config libjansson-dev libinih-dev libxlsxwriter-dev libcmocka-dev"
+want="cmake make gcc pkg-config libjansson-dev libinih-dev libxlsxwriter-dev libcmocka-dev libsqlite3-dev libpq-dev
+	libxml2-dev libzip-dev libpoppler-glib-dev libfreexl-dev"
 if [ "${1:-build}" = test ]; then
-	want="$want clang libclang-rt-14-dev unzip libxml2-utils"
+	want="$want clang libclang-rt-14-dev unzip libxml2-utils postgresql chromium fonts-noto-cjk"
 fi
 missing=""
 for p in $want; do

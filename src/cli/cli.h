@@ -33,9 +33,12 @@ int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_monitor(int argc, char **argv);
+int cmd_db(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+int cmd_template(int argc, char **argv);
 
 extern const char cmd_check_usage[], cmd_rules_usage[], cmd_explain_usage[], cmd_eval_usage[],
-	cmd_monitor_usage[];
+	cmd_monitor_usage[], cmd_db_usage[], cmd_render_usage[], cmd_template_usage[];
 extern const char cmd_value_usage[], cmd_fmt_usage[], cmd_import_usage[], cmd_version_usage[], cmd_help_usage[];
 
 const cli_cmd *cli_find(const char *name);

@@ -28,6 +28,9 @@ typedef enum jx_layout {
 	JX_LAYOUT_WORD_CELLS, /* Word tables dumped one cell per line with a leading tab; blank line ends a row */
 	JX_LAYOUT_TSV,        /* tab-separated rows, cells shifted where the original merged cells */
 	JX_LAYOUT_PDF_TEXT,   /* PDF text: cells separated by spaces, run together, wrapped, two halves interleaved */
+	JX_LAYOUT_CELLS,      /* true cells from a structured reader (DOCX, XLSX, XLS, PDF positions): one grid row per
+			       * table row; a cell merged across columns appears once, a cell merged down appears in its
+			       * first row and as "" in the rows below */
 } jx_layout;
 
 typedef struct jx_grid {
@@ -46,6 +49,16 @@ typedef struct jx_grid {
  * and splits it into a grid allocated in pkg->arena. Records the source (format, encoding) in pkg->sources.
  * Errors: JX_EFORMAT for empty or binary input (message with file and offset), JX_ENOMEM. */
 int jx_grid_read_text(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, const char *file);
+
+/* Structured readers (src/lib/read/): each fills a JX_LAYOUT_CELLS grid in pkg->arena from the file's bytes,
+ * records the source in pkg->sources, and sets g->lines to one line per grid row (the cells joined by tabs) so
+ * diagnostics can quote them; a cell's src.line is its row's index in g->lines (1-based) and src.page its page
+ * (PDF) or sheet (XLSX/XLS) number, 1-based. Errors: JX_EFORMAT with the file and the place of the damage,
+ * JX_ENOMEM, JX_ERANGE when a size cap is hit. Untrusted input: bounded sizes, no external entities. */
+int jx_grid_read_docx(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, const char *file);
+int jx_grid_read_xlsx(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, const char *file);
+int jx_grid_read_xls(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, const char *file);
+int jx_grid_read_pdf(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, const char *file);
 
 /* The text of line `line` (1-based) of the grid's source, or NULL. */
 const char *jx_grid_line(const jx_grid *g, uint32_t line);

@@ -1,4 +1,4 @@
-/* import.c: jx_import_*: chooses the reader by content (JSON or text; refuses binary formats clearly), runs the
+/* import.c: jx_import_*: chooses the reader by content (JSON, text, PDF, DOCX, XLSX, XLS), runs the
  * recognisers, and fills what the recognisers left (the year from a title line). */
 #include "jx/import.h"
 
@@ -7,19 +7,43 @@
 
 #include "grid.h"
 #include "jx/json.h"
+#include "read/ooxml.h"
 #include "recognise/recognise.h"
 #include "util/file.h"
 #include "util/utf8.h"
 
-static const char *binary_format(const char *data, size_t len)
+typedef int (*grid_reader)(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, const char *file);
+
+/* Chooses a structured reader by the file's content (magic bytes, and for a zip the parts it holds), never by
+ * its name. Returns 0 and *reader NULL for text; JX_EFORMAT for a binary format we do not read. */
+static int binary_reader(const char *data, size_t len, const char *name, grid_reader *reader)
 {
-	if (len >= 5 && memcmp(data, "%PDF-", 5) == 0)
-		return "PDF";
-	if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
-		return "ZIP（DOCX/XLSX）";
-	if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
-		return "OLE2（DOC/XLS）";
-	return NULL;
+	*reader = NULL;
+	/* "%PDF-" may follow a little junk (some producers prepend a BOM or blank line). */
+	for (size_t i = 0; i + 5 <= len && i < 1024; i++)
+		if (memcmp(data + i, "%PDF-", 5) == 0) {
+			*reader = jx_grid_read_pdf;
+			return 0;
+		}
+	if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
+		*reader = jx_grid_read_xls; /* OLE2: XLS; a Word .doc is refused by the XLS reader */
+		return 0;
+	}
+	if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) {
+		jx_zip *z;
+		int rc = jx_zip_open(&z, data, len, name);
+		if (rc)
+			return rc;
+		if (jx_zip_has(z, "word/document.xml"))
+			*reader = jx_grid_read_docx;
+		else if (jx_zip_has(z, "xl/workbook.xml"))
+			*reader = jx_grid_read_xlsx;
+		jx_zip_close(z);
+		if (!*reader)
+			return jx_error_set(JX_EFORMAT, "%s: 这是 ZIP 压缩包，但既不是 DOCX 也不是 XLSX 文件", name);
+		return 0;
+	}
+	return 0;
 }
 
 /* "2024年…预算", "（2023年度）", "(2026年)": the first year (1990–2100) in a line that names a budget or
@@ -51,10 +75,10 @@ static int year_from_lines(const jx_grid *g)
 	return 0;
 }
 
-static int import_text(jx_pkg *pkg, const char *data, size_t len, const char *name)
+static int import_grid(jx_pkg *pkg, const char *data, size_t len, const char *name, grid_reader reader)
 {
 	jx_grid g;
-	int rc = jx_grid_read_text(&g, pkg, data, len, name);
+	int rc = reader ? reader(&g, pkg, data, len, name) : jx_grid_read_text(&g, pkg, data, len, name);
 	if (rc)
 		return rc;
 	rc = jx_recognise_all(pkg, &g);
@@ -75,15 +99,18 @@ int jx_import_buffer(jx_pkg **out, const char *data, size_t len, const char *nam
 	if (!name)
 		name = "<input>";
 	const char *fmt = opts ? opts->format : NULL;
-	const char *bin = binary_format(data, len);
-	if (bin && !fmt)
-		return jx_error_set(JX_EFORMAT, "%s: 这是 %s 文件，尚不支持直接读取；请先导出为文本", name, bin);
+	grid_reader reader = NULL;
+	if (!fmt) {
+		int rc = binary_reader(data, len, name, &reader);
+		if (rc)
+			return rc;
+	}
 	size_t i = 0;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
 		i++;
-	bool json = fmt ? strcmp(fmt, "json") == 0 : (i < len && data[i] == '{');
+	bool json = fmt ? strcmp(fmt, "json") == 0 : (!reader && i < len && data[i] == '{');
 	if (fmt && !json && strcmp(fmt, "text") != 0)
 		return jx_error_set(JX_EINVAL, "不支持的输入格式“%s”", fmt);
 	if (json)
@@ -91,7 +118,7 @@ int jx_import_buffer(jx_pkg **out, const char *data, size_t len, const char *nam
 	jx_pkg *pkg = jx_pkg_new();
 	if (!pkg)
 		return jx_error_set(JX_ENOMEM, "%s: 内存不足", name);
-	int rc = import_text(pkg, data, len, name);
+	int rc = import_grid(pkg, data, len, name, reader);
 	if (rc) {
 		jx_pkg_free(pkg);
 		return rc;

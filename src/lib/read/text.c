@@ -471,6 +471,7 @@ int jx_grid_read_text(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, con
 		break;
 	case JX_LAYOUT_PDF_TEXT:
 	case JX_LAYOUT_UNKNOWN:
+	case JX_LAYOUT_CELLS: /* never detected from text */
 		g->layout = JX_LAYOUT_PDF_TEXT;
 		rc = build_pdf_text(g);
 		break;
@@ -482,7 +483,7 @@ int jx_grid_read_text(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, con
 	if (!src)
 		return JX_ENOMEM;
 	jx_sha256_hex(data, len, hex);
-	static const char *const names[] = {"text", "text/word-cells", "text/tsv", "text/pdf"};
+	static const char *const names[] = {"text", "text/word-cells", "text/tsv", "text/pdf", "cells"};
 	src->file = g->file;
 	src->sha256 = jx_arena_strdup(pkg->arena, hex);
 	src->format = names[g->layout];

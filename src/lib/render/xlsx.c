@@ -1,0 +1,11 @@
+/* xlsx.c: placeholder until the XLSX renderer lands. */
+#include "render/render_int.h"
+
+int jx_render_xlsx_(const jx_pkg *pkg, const jx_render_opts *opts, char **out, size_t *len)
+{
+	(void)pkg;
+	(void)opts;
+	(void)out;
+	(void)len;
+	return jx_error_set(JX_EINVAL, "尚不支持 XLSX 输出");
+}
