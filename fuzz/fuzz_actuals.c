@@ -1,5 +1,6 @@
-/* fuzz_actuals.c: actuals JSON (jx eval's outside input) on arbitrary bytes, scored against a small fixed package
- * and rendered: a clear error or a scored evaluation, never a crash, an overflow or a leak. */
+/* fuzz_actuals.c: actuals JSON (the outside input of jx eval and jx monitor) on arbitrary bytes, scored and
+ * monitored against a small fixed package and rendered: a clear error or a result, never a crash, an overflow or a
+ * leak. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char package[] =
 	"{\"year\": 2025, \"projects\": [{\"name\": \"康复\", \"amount\": {\"text\": \"24.00\", \"unit\": \"万元\"},"
+	" \"schedule\": [{\"label\": \"6月底\", \"month\": 6, \"percent\": \"40\"}, {\"label\": \"12月底\", \"month\": 12,"
+	" \"percent\": \"100\"}],"
 	" \"indicators\": ["
 	"{\"level1\": \"产出指标\", \"level2\": \"数量指标\", \"name\": \"人数\", \"value\": \"≥20人\"},"
 	"{\"level1\": \"产出指标\", \"level2\": \"质量指标\", \"name\": \"达标率\", \"value\": \"≥90%\"},"
@@ -40,6 +43,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		}
 		jx_evaluation_free(e);
+		/* Mid-year monitoring at two dates: before and after the first checkpoint. */
+		static const jx_date dates[] = {{2025, 4, 15}, {2025, 9, 30}};
+		for (size_t d = 0; d < sizeof dates / sizeof *dates; d++) {
+			jx_monitoring *m = NULL;
+			if (jx_monitor(&m, pkg, a, dates[d], NULL) == 0) {
+				for (int f = JX_EVAL_TEXT; f <= JX_EVAL_HTML; f++) {
+					char *out = NULL;
+					size_t len = 0;
+					if (jx_monitoring_render(m, (jx_eval_format)f, &out, &len) != 0)
+						abort();
+					free(out);
+				}
+			} else if (m || jx_error_last()[0] == '\0') {
+				abort();
+			}
+			jx_monitoring_free(m);
+		}
 		jx_actuals_free(a);
 	} else if (a || jx_error_last()[0] == '\0') {
 		abort();
