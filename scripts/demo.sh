@@ -10,3 +10,6 @@ build/jx import --format text examples/qingshan-2025-targets.txt examples/qingsh
 # The examples hold deliberate mistakes: jx check exits 1 when it finds errors.
 build/jx check examples/qingshan-2025.json examples/qingshan-2025-targets.txt || [ $? -eq 1 ]
 build/jx value '≥95%' '≤30.41万元' '16000元/人' '2024年12月31日前' '有效提高'
+# Year-end self-evaluation from an actuals file, and mid-year monitoring with traffic lights.
+build/jx eval examples/qingshan-2025.json examples/qingshan-2025-actuals.json
+build/jx monitor --as-of 2025-06-30 examples/qingshan-2025.json examples/qingshan-2025-midyear.json
