@@ -6,7 +6,8 @@ set -eu
 want="cmake make gcc pkg-config libjansson-dev libinih-dev libxlsxwriter-dev libcmocka-dev libsqlite3-dev libpq-dev
 	libxml2-dev libzip-dev libpoppler-glib-dev libfreexl-dev"
 if [ "${1:-build}" = test ]; then
-	want="$want clang libclang-rt-14-dev unzip libxml2-utils postgresql chromium fonts-noto-cjk"
+	want="$want clang libclang-rt-14-dev unzip libxml2-utils postgresql chromium fonts-noto-cjk
+		poppler-utils libreoffice-calc-nogui"
 fi
 missing=""
 for p in $want; do

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "jx/check.h"
+#include "jx/db.h"
 #include "jx/import.h"
 #include "util/file.h"
 
@@ -21,6 +22,7 @@ const char cmd_check_usage[] =
 	"  --strict-rounding               不把打印精度内的差额视为舍入\n"
 	"  --color auto|always|never       文本输出是否着色（默认 auto：终端上着色）\n"
 	"  --no-quote                      文本输出不引用原文\n"
+	"  --db 数据库                     把预算包和审核问题存入数据库（SQLite 文件或 PostgreSQL 连接串，见 jx db）\n"
 	"规则列表：jx rules；规则说明：jx explain 规则编号。\n"
 	"退出状态：0 未发现错误；1 发现错误；2 用法错误；3 有文件无法读取；4 无法写出。\n";
 
@@ -90,9 +92,29 @@ static void attach_originals(jx_report *r)
 	}
 }
 
+/* --db: stores each checked package (replacing its earlier version) with its findings. */
+static int store_in_db(const char *target, jx_pkg **pkgs, int npkgs, const jx_report *report)
+{
+	jx_db *db = NULL;
+	if (jx_db_open(&db, target)) {
+		cli_error("%s", jx_error_last());
+		return JX_EXIT_OUTPUT;
+	}
+	int status = JX_EXIT_OK;
+	for (int i = 0; i < npkgs; i++) {
+		jx_db_import_result res;
+		if (jx_db_import(db, pkgs[i], &res) || jx_db_store_findings(db, res.package_id, report, i)) {
+			cli_error("%s", jx_error_last());
+			status = JX_EXIT_OUTPUT;
+		}
+	}
+	jx_db_close(db);
+	return status;
+}
+
 int cmd_check(int argc, char **argv)
 {
-	const char *out = NULL, *config = NULL, *colour = "auto";
+	const char *out = NULL, *config = NULL, *colour = "auto", *db_target = NULL;
 	jx_report_format fmt = JX_REPORT_TEXT;
 	jx_severity min = JX_SEV_INFO;
 	unsigned flags = 0;
@@ -118,7 +140,7 @@ int cmd_check(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *val = NULL;
-		static const char *const with_arg[] = {"-o", "--format", "--config", "--rule", "--min-severity", "--color", NULL};
+		static const char *const with_arg[] = {"-o", "--format", "--config", "--rule", "--min-severity", "--color", "--db", NULL};
 		bool takes = false;
 		for (size_t k = 0; with_arg[k]; k++)
 			if (!strcmp(a, with_arg[k]))
@@ -152,6 +174,8 @@ int cmd_check(int argc, char **argv)
 				break;
 			}
 			colour = val;
+		} else if (!strcmp(a, "--db")) {
+			db_target = val;
 		} else if (!strcmp(a, "--strict-rounding")) {
 			strict = true;
 		} else if (!strcmp(a, "--no-quote")) {
@@ -201,6 +225,11 @@ int cmd_check(int argc, char **argv)
 			goto done;
 		}
 		free(data);
+	}
+	if (db_target && npkgs > 0) {
+		int w = store_in_db(db_target, pkgs, npkgs, report);
+		if (w > status)
+			status = w;
 	}
 	attach_originals(report);
 	jx_report_sort(report);
