@@ -189,6 +189,11 @@ typedef enum jx_eval_format { JX_EVAL_TEXT = 0, JX_EVAL_JSON, JX_EVAL_HTML, JX_E
 int jx_evaluation_render(const jx_evaluation *e, jx_eval_format fmt, char **out, size_t *len);
 int jx_monitoring_render(const jx_monitoring *m, jx_eval_format fmt, char **out, size_t *len);
 
+/* Actuals from the workbook `jx template --eval` writes, filled in (XLSX bytes): money per project and each
+ * indicator's 实际完成值, 完成等级, 分值, 得分 and reason. Errors: JX_EFORMAT (not an XLSX or not that workbook),
+ * JX_EPARSE (a cell that is not what its column needs, with sheet and row), JX_EINVAL (nothing filled in). */
+int jx_actuals_from_xlsx(jx_actuals **out, const char *data, size_t len, const char *file);
+
 #ifdef __cplusplus
 }
 #endif

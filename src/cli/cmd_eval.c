@@ -5,13 +5,15 @@
 #include "cli.h"
 #include "jx/eval.h"
 #include "jx/import.h"
+#include "util/file.h"
 
 const char cmd_eval_usage[] =
-	"用法：jx eval [选项] 预算包 [实际完成情况.json]\n\n"
+	"用法：jx eval [选项] 预算包 [实际完成情况.json 或 .xlsx]\n\n"
 	"按通行的绩效自评方法为每个项目打分：预算执行率 10 分（执行率 × 10），产出 50 分、效益 30 分、满意度 10 分，\n"
 	"指标分值默认在同一一级指标内平均分配；正向指标按 实际/目标 计分，反向指标（≤）超出后线性降至两倍目标时为 0，\n"
 	"时限指标按时完成得满分，定性指标按“达成、部分达成、未达成”三档计分。逐项写明计分过程。\n"
-	"预算包是 jx import 能读的任何文件；实际完成情况的格式见 docs/eval.md。预算包本身是已公开的项目支出绩效自评表时，\n"
+	"预算包是 jx import 能读的任何文件；实际完成情况是 JSON（格式见 docs/eval.md）或 jx template --eval 生成并填好的\n"
+	"Excel 工作簿（按内容识别）。预算包本身是已公开的项目支出绩效自评表时，\n"
 	"可以不给实际完成情况：按表中的实际完成值重新计分，并指出表中得分与计分方法不一致之处。\n"
 	"  --format text|json|html|xlsx  输出格式（默认 text；xlsx 每个项目一张工作表，需要 -o）\n"
 	"  -o 输出                    写入文件（完整写出，或不写）\n"
@@ -19,6 +21,22 @@ const char cmd_eval_usage[] =
 	"  --overshoot 百分比          实际达到目标的这一比例以上视为目标偏低（默认 130）\n"
 	"  --no-cap                   执行率超过 100% 时不封顶\n"
 	"退出状态：0 成功；2 用法错误；3 文件无法读取或实际完成情况有误；4 无法写出。\n";
+
+/* Actuals by content, not by file name: a zip (the workbook of `jx template --eval`, filled in) or JSON. */
+static int load_actuals(jx_actuals **out, const char *path)
+{
+	char *data = NULL;
+	size_t len = 0;
+	int rc = jx_file_read(&data, &len, path, 0);
+	if (rc)
+		return rc;
+	if (len >= 4 && !memcmp(data, "PK\x03\x04", 4))
+		rc = jx_actuals_from_xlsx(out, data, len, path);
+	else
+		rc = jx_actuals_from_json(out, data, len, path);
+	free(data);
+	return rc;
+}
 
 static int parse_grades(const char *s, jx_eval_config *cfg)
 {
@@ -93,7 +111,7 @@ int cmd_eval(int argc, char **argv)
 	jx_evaluation *e = NULL;
 	int status = JX_EXIT_OK, rc;
 	if ((rc = jx_import_file(&pkg, files[0], NULL)) ||
-	    (rc = files[1] ? jx_actuals_load(&act, files[1]) : jx_actuals_from_pkg(&act, pkg)) ||
+	    (rc = files[1] ? load_actuals(&act, files[1]) : jx_actuals_from_pkg(&act, pkg)) ||
 	    (rc = jx_eval(&e, pkg, act, &cfg))) {
 		cli_error("%s", jx_error_last());
 		status = rc == JX_ENOMEM ? JX_EXIT_OUTPUT : JX_EXIT_INPUT;

@@ -9,10 +9,11 @@ typedef int (*recogniser_fn)(jx_rec_ctx *ctx);
  * narrative (which takes any free paragraph) last. */
 static const recogniser_fn recognisers[] = {
 	jx_rec_selfeval,
+	jx_rec_template,
 	jx_rec_word_forms,
-	jx_rec_tsv_overall,
 	jx_rec_pdf_tables,
 	jx_rec_pdf_targets,
+	jx_rec_tsv_overall,
 	jx_rec_narrative,
 };
 

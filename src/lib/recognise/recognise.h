@@ -24,6 +24,9 @@ int jx_recognise_all(jx_pkg *pkg, const jx_grid *g);
  * actuals, weights, scores and reasons. Runs first: its 项目名称 rows are not target tables.
  * src/lib/recognise/selfeval.c */
 int jx_rec_selfeval(jx_rec_ctx *ctx);
+/* True cells (XLSX): project target tables in the layout of jx's fill-in template and XLSX rendering (一级指标 | 二级指标 |
+ * 三级指标 | 符号 | 指标值 | 计量单位). src/lib/recognise/template.c */
+int jx_rec_template(jx_rec_ctx *ctx);
 /* Word-cells layout: project target tables (项目编码/预算数/资金支出计划 tables; 项目支出预算绩效目标表;
  * 专项资金支出方向绩效目标表 with 支出明细及测算), 部门整体支出绩效目标表 (附表1 style), 专项资金绩效目标汇总表,
  * and the overall targets in prose (分项绩效目标 with amounts). src/lib/recognise/word_forms.c */
