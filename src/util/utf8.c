@@ -1,6 +1,8 @@
 /* utf8.c: UTF-8 helpers. Widths follow the East Asian Width ranges that matter for Chinese documents. */
 #include "util/utf8.h"
 
+#include <string.h>
+
 size_t jx_utf8_decode(const char *str, size_t len, uint32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -146,4 +148,19 @@ const char *jx_utf8_trim(const char *s, size_t *len)
 	}
 	*len = n;
 	return s;
+}
+
+const char *jx_utf8_trim_keep_indent(const char *s, size_t *len)
+{
+	size_t n = *len, i = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	size_t k = i;
+	while (k + 3 <= n && memcmp(s + k, "\xE3\x80\x80", 3) == 0)
+		k += 3;
+	const char *t = jx_utf8_trim(s, len);
+	if (k == i || *len == 0)
+		return t;
+	*len += (size_t)(t - (s + i));
+	return s + i;
 }

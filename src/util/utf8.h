@@ -24,5 +24,8 @@ bool jx_utf8_is_space(uint32_t cp); /* ASCII white space, U+3000, U+00A0, U+2002
 
 /* Trims white space (jx_utf8_is_space) at both ends of s[0..*len); returns the new start. */
 const char *jx_utf8_trim(const char *s, size_t *len);
+/* Like jx_utf8_trim, but a leading indent of ideographic spaces (U+3000) is kept: Chinese tables indent the
+ * names of 款 and 项 rows with them, and the recognisers read the level from that indent. */
+const char *jx_utf8_trim_keep_indent(const char *s, size_t *len);
 
 #endif

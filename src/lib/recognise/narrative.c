@@ -2,7 +2,8 @@
  *
  * Prose is found by its headings, not by what others left: a 第N部分 heading names the part (概况, …情况说明), numbered
  * headings (一、 （一） 1、) open sections, a table title or a row claimed by a table recogniser suspends the prose until
- * the next top-level section (十一、 after 十、). Paragraphs end at a line ending in 。 and are joined without spaces
+ * the next top-level section (十一、 after 十、; in true cells, where table rows are not paragraphs, any numbered
+ * heading). Paragraphs end at a line ending in 。 and are joined without spaces
  * (PDF lines wrap mid-sentence). */
 #include "recognise/recognise.h"
 
@@ -633,7 +634,11 @@ static int run(nar_state *st)
 		if (st->part == PART_NONE)
 			continue;
 		if (st->suspended) {
-			if (lvl != 1 || num <= st->last_top)
+			/* True cells keep table rows out of the paragraphs, so any numbered heading after a table
+			 * resumes the prose (a report may go on at "1、车辆情况：" without its "十一、" heading); in PDF
+			 * text only the next top-level heading does. */
+			bool resume = lvl == 1 ? num > st->last_top : (lvl > 1 && g->layout == JX_LAYOUT_CELLS);
+			if (!resume)
 				continue;
 			st->suspended = false;
 		}

@@ -1,7 +1,9 @@
 /* pdf_tables.c: recognises the disclosure tables (预算公开表1–13) in PDF text. A table starts at its marker line
  * ("预算公开表N"), its kind comes from the title's vocabulary, and its rows are read from the raw text lines: blank
  * cells are printed as extra spaces, so positions come from the spacing, repaired (with a note) where the spacing
- * has more gaps than the table has columns. */
+ * has more gaps than the table has columns. On true cells (JX_LAYOUT_CELLS, e.g. the PDF reader's ruled tables)
+ * each cell is one token and the amounts are the rightmost cells; header rows are the rows before the first
+ * amounts. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,6 +147,22 @@ static size_t tokenize(const char *line, tok *t, size_t *lead)
 	return k;
 }
 
+/* The tokens of a grid row. PDF text is re-split from its raw line; a row of true cells (JX_LAYOUT_CELLS, from
+ * the PDF, DOCX or spreadsheet readers) gives one token per cell, the cell's column as its offset. */
+static size_t row_tokens(const jx_grid *g, const jx_grid_row *gr, const char *line, tok *t, size_t *lead)
+{
+	if (g->layout != JX_LAYOUT_CELLS)
+		return tokenize(line, t, lead);
+	*lead = 0;
+	size_t k = 0;
+	for (size_t c = 0; c < gr->n && k < MAXTOK; c++) {
+		const char *s = gr->cells[c].text ? gr->cells[c].text : "";
+		size_t col = gr->cells[c].src.col ? gr->cells[c].src.col - 1 : c;
+		t[k++] = (tok){s, strlen(s), col};
+	}
+	return k;
+}
+
 static bool tok_is_num(const tok *t)
 {
 	if (t->len == 0)
@@ -173,6 +191,7 @@ typedef struct tctx {
 	jx_pkg *pkg;
 	jx_table *t;
 	size_t nc;
+	bool cells; /* true cells: amounts are the rightmost columns */
 	int side_cols; /* first column index of the right side (two-sided), else 0 */
 } tctx;
 
@@ -182,6 +201,11 @@ static int place_amounts(tctx *c, jx_row *r, tok *cells, size_t n, size_t first,
 {
 	while (n > width && n > 0 && cells[n - 1].len == 0)
 		n--;
+	/* True cells: blank cells left of the amounts belong to the label columns (a total row's name cell). */
+	while (c->cells && n > width && cells[0].len == 0) {
+		cells++;
+		n--;
+	}
 	bool repaired = false;
 	while (n > width) {
 		size_t best = 0, best_len = 0, run = 0;
@@ -296,7 +320,7 @@ static int read_two_sided(tctx *c, size_t from, size_t to)
 		if (!line)
 			continue;
 		tok t[MAXTOK];
-		size_t lead, n = tokenize(line, t, &lead);
+		size_t lead, n = row_tokens(g, gr, line, t, &lead);
 		size_t k = 0;
 		while (k < n && t[k].len == 0)
 			k++;
@@ -304,6 +328,14 @@ static int read_two_sided(tctx *c, size_t from, size_t to)
 			continue;
 		/* Header lines come before the first numbered row. */
 		if (!in_data) {
+			/* True cells: the header rows name columns (本年…) but carry no amounts. */
+			bool nums = false;
+			for (size_t m = k; m < n; m++)
+				nums |= tok_is_num(&t[m]);
+			if (c->cells && !nums && !has(line, "一、")) {
+				c->ctx->claimed[i] = 1;
+				continue;
+			}
 			if (!(cjk_start(&t[k]) && (has(line, "一、") || has(line, "本年")))) {
 				c->ctx->claimed[i] = 1;
 				continue;
@@ -388,10 +420,48 @@ static int read_two_sided(tctx *c, size_t from, size_t to)
 	return 0;
 }
 
+/* True cells: a row of a name and nothing else, where a spreadsheet left the blank amount cells out, is a data
+ * row with no amounts (表 of 三公 funds reporting none), not a header: headers come as several named cells. */
+static bool cells_blank_row(const jx_grid_row *gr)
+{
+	size_t named = 0;
+	for (size_t m = 0; m < gr->n; m++)
+		named += gr->cells[m].text && gr->cells[m].text[0];
+	return named == 1 && gr->n == 1 && !gr->paragraph;
+}
+
+/* True cells keep the document's own indentation, which may take two ideographic spaces per level ("　　"):
+ * the smallest indent of the table's names is one level. Text layouts give one per level already. */
+static size_t indent_unit(tctx *c, size_t from, size_t to)
+{
+	const jx_grid *g = c->ctx->g;
+	size_t unit = 0;
+	for (size_t i = from; i < to; i++) {
+		const jx_grid_row *gr = &g->rows.v[i];
+		const char *line = jx_grid_line(g, gr->src.line);
+		if (!line)
+			continue;
+		tok t[MAXTOK];
+		size_t lead, n = row_tokens(g, gr, line, t, &lead);
+		size_t k = 0;
+		while (k < n && t[k].len == 0)
+			k++;
+		if (k == n)
+			continue;
+		size_t ind = 0;
+		while (ind * 3 + 3 <= t[k].len && memcmp(t[k].s + ind * 3, "\xE3\x80\x80", 3) == 0)
+			ind++;
+		if (ind && (!unit || ind < unit))
+			unit = ind;
+	}
+	return unit ? unit : 1;
+}
+
 static int read_one_sided(tctx *c, const tspec *sp, size_t from, size_t to)
 {
 	const jx_grid *g = c->ctx->g;
 	jx_row *last = NULL;
+	size_t unit = c->cells ? indent_unit(c, from, to) : 1;
 	for (size_t i = from; i < to; i++) {
 		const jx_grid_row *gr = &g->rows.v[i];
 		const char *line = jx_grid_line(g, gr->src.line);
@@ -399,7 +469,7 @@ static int read_one_sided(tctx *c, const tspec *sp, size_t from, size_t to)
 			continue;
 		c->ctx->claimed[i] = 1;
 		tok t[MAXTOK];
-		size_t lead, n = tokenize(line, t, &lead);
+		size_t lead, n = row_tokens(g, gr, line, t, &lead);
 		size_t k = 0;
 		while (k < n && t[k].len == 0)
 			k++;
@@ -447,8 +517,17 @@ static int read_one_sided(tctx *c, const tspec *sp, size_t from, size_t to)
 			any_num |= tok_is_num(&t[m]);
 		bool total = is_total_name(name);
 		/* Header lines: text without numbers before any data (and not a coded row). */
-		if (!code && !any_num && !total && c->t->rows.n == 0 && n - k == 1)
+		if (!code && !any_num && !total && c->t->rows.n == 0 && n - k == 1 && !(c->cells && cells_blank_row(gr)))
 			continue;
+		/* True cells: header rows come first, without amounts, and name columns (a 合计 heading among them);
+		 * a row whose amount cells are all blank is data. */
+		if (c->cells && !code && !any_num && c->t->rows.n == 0) {
+			bool headed = false;
+			for (size_t m = a; m < n; m++)
+				headed |= t[m].len > 0;
+			if (headed)
+				continue;
+		}
 		/* A wrapped project name: text alone right after a row. */
 		if (!code && !any_num && sp->kind == TK_NAMED && last && n - k == 1 &&
 		    strncmp(line + lead, "\xE3\x80\x80", 3) != 0 && !total) {
@@ -469,6 +548,7 @@ static int read_one_sided(tctx *c, const tspec *sp, size_t from, size_t to)
 		size_t ind = 0;
 		while (!code && ind * 3 + 3 <= t[k].len && memcmp(t[k].s + ind * 3, "\xE3\x80\x80", 3) == 0)
 			ind++;
+		ind /= unit;
 		r->name = name;
 		r->name2 = name2;
 		r->level = code ? (code[3] == '\0' ? 1 : code[5] == '\0' ? 2 : 3) : (int)ind + 1;
@@ -489,7 +569,7 @@ static int read_one_sided(tctx *c, const tspec *sp, size_t from, size_t to)
 int jx_rec_pdf_tables(jx_rec_ctx *ctx)
 {
 	const jx_grid *g = ctx->g;
-	if (g->layout != JX_LAYOUT_PDF_TEXT)
+	if (g->layout != JX_LAYOUT_PDF_TEXT && g->layout != JX_LAYOUT_CELLS)
 		return 0;
 	jx_pkg *pkg = ctx->pkg;
 	for (size_t i = 0; i < g->rows.n; i++) {
@@ -548,6 +628,8 @@ int jx_rec_pdf_tables(jx_rec_ctx *ctx)
 					const char *us = strstr(dn, "单位");
 					if (us && (size_t)(us - dn) < dl)
 						dl = (size_t)(us - dn);
+					while (dl && (dn[dl - 1] == '\t' || dn[dl - 1] == ' '))
+						dl--;
 					if (dl)
 						pkg->dept.name = jx_pkg_strndup(pkg, dn, dl);
 				}
@@ -578,7 +660,7 @@ int jx_rec_pdf_tables(jx_rec_ctx *ctx)
 		t->unit_text = unit_text;
 		t->src = gr->src;
 		ctx->claimed[i] = 1;
-		tctx c = {ctx, pkg, t, 0, 0};
+		tctx c = {ctx, pkg, t, 0, g->layout == JX_LAYOUT_CELLS, 0};
 		if (sp.kind == TK_TWO_SIDED) {
 			jx_column *col = jx_vec_push(pkg->arena, &t->columns);
 			if (!col)

@@ -1,4 +1,5 @@
-/* pdf_targets.c: recognises project target tables (实施期 | 年度 halves) and the overall target table in PDF text. */
+/* pdf_targets.c: recognises project target tables (实施期 | 年度 halves) and the overall target table in PDF text,
+ * and in true cells (JX_LAYOUT_CELLS) read as the printed lines they come from. */
 #include "recognise/recognise.h"
 
 #include <stdlib.h>
@@ -23,6 +24,7 @@ typedef struct tdoc {
 	jx_pkg *pkg;
 	tline *l;
 	size_t n;
+	bool cells; /* lines are rows of true cells (JX_LAYOUT_CELLS) */
 } tdoc;
 
 /* ---------- small string helpers ---------- */
@@ -986,9 +988,43 @@ static int set_text(tdoc *d, jx_text *t, jx_buf *b, jx_src src)
 	return t->s ? 0 : JX_ENOMEM;
 }
 
+/* True cells: the first row of goal text holds the 实施期 goal and the 年度 goal in cells of their own. Returns 1
+ * when it found them, 0 to fall back to the text path, or a negative error. */
+static int parse_goal_cells(tdoc *d, jx_project *pj, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++) {
+		if (d->l[i].skip)
+			continue;
+		const jx_grid_row *r = &d->ctx->g->rows.v[d->l[i].row];
+		const jx_cell *got[2] = {NULL, NULL};
+		size_t n = 0;
+		for (size_t c = 0; c < r->n; c++) {
+			const char *t = r->cells[c].text;
+			if (!t || !t[0] || strcmp(t, "总体目标") == 0)
+				continue;
+			if (n < 2)
+				got[n] = &r->cells[c];
+			n++;
+		}
+		if (n != 2)
+			return 0;
+		pj->goal_total.s = jx_pkg_strdup(d->pkg, got[0]->text);
+		pj->goal_total.src = got[0]->src;
+		pj->goal_year.s = jx_pkg_strdup(d->pkg, got[1]->text);
+		pj->goal_year.src = got[1]->src;
+		return pj->goal_total.s && pj->goal_year.s ? 1 : JX_ENOMEM;
+	}
+	return 0;
+}
+
 /* Splits the two goal texts printed one after the other: the second starts with the first's opening words. */
 static int parse_goals(tdoc *d, jx_project *pj, size_t a, size_t b)
 {
+	if (d->cells) {
+		int grc = parse_goal_cells(d, pj, a, b);
+		if (grc)
+			return grc < 0 ? grc : 0;
+	}
 	jx_buf buf = JX_BUF_INIT;
 	int rc = 0;
 	size_t first = b;
@@ -1245,7 +1281,8 @@ static int parse_project(tdoc *d, size_t a, size_t b)
 	jx_money_unit unit = JX_MU_YUAN;
 	if (i_money < b) {
 		jx_buf ub = JX_BUF_INIT;
-		if (join_lines(d, i_money, i_total < b ? i_total : i_money + 1, &ub)) {
+		/* with true cells the label and the totals share a row */
+		if (join_lines(d, i_money, i_total < b && i_total > i_money ? i_total : i_money + 1, &ub)) {
 			jx_buf_release(&ub);
 			return JX_ENOMEM;
 		}
@@ -1254,6 +1291,11 @@ static int parse_project(tdoc *d, size_t a, size_t b)
 			unit = u;
 		size_t ul;
 		const char *us = after(jx_buf_cstr(&ub), ub.len, "项目资金", &ul);
+		if (i_total == i_money && us) {
+			const char *sp = memchr(us, ' ', ul); /* the label ends where the next cell begins */
+			if (sp)
+				ul = (size_t)(sp - us);
+		}
 		pj->unit_label = ul ? dup(d, us, ul) : NULL;
 		jx_buf_release(&ub);
 	}
@@ -1587,15 +1629,34 @@ static int title_year(const tdoc *d, size_t a, size_t b)
 int jx_rec_pdf_targets(jx_rec_ctx *ctx)
 {
 	const jx_grid *g = ctx->g;
-	if (g->layout != JX_LAYOUT_PDF_TEXT || g->rows.n == 0)
+	bool cells = g->layout == JX_LAYOUT_CELLS;
+	if ((g->layout != JX_LAYOUT_PDF_TEXT && !cells) || g->rows.n == 0)
 		return 0;
-	tdoc d = {ctx, ctx->pkg, NULL, 0};
+	tdoc d = {ctx, ctx->pkg, NULL, 0, cells};
 	d.l = calloc(g->rows.n, sizeof *d.l);
 	if (!d.l)
 		return JX_ENOMEM;
 	for (size_t r = 0; r < g->rows.n; r++) {
 		const jx_grid_row *row = &g->rows.v[r];
-		const char *s = jx_grid_line(g, row->src.line);
+		const char *s = cells ? NULL : jx_grid_line(g, row->src.line);
+		if (cells) {
+			/* True cells (the PDF reader's ruled tables, DOCX, spreadsheets): the row as PDF text prints
+			 * it, the non-blank cells separated by a space, so the 实施期 and 年度 halves of a row read as
+			 * on one printed line. Rows another recogniser took are not ours. */
+			if (ctx->claimed[r])
+				continue;
+			jx_buf b = JX_BUF_INIT;
+			int brc = 0;
+			for (size_t c = 0; c < row->n && !brc; c++)
+				if (row->cells[c].text && row->cells[c].text[0])
+					brc = (b.len && jx_buf_putc(&b, ' ')) || jx_buf_puts(&b, row->cells[c].text);
+			s = brc ? NULL : jx_pkg_strdup(ctx->pkg, b.ptr ? jx_buf_cstr(&b) : "");
+			jx_buf_release(&b);
+			if (!s) {
+				free(d.l);
+				return JX_ENOMEM;
+			}
+		}
 		if (!s && row->n)
 			s = row->cells[0].text;
 		if (!s)
@@ -1611,7 +1672,9 @@ int jx_rec_pdf_targets(jx_rec_ctx *ctx)
 		d.l[d.n++] = (tline){s, len, r, row->src, false};
 		d.l[d.n - 1].src.file = row->src.file ? row->src.file : g->file;
 	}
-	mark_headers(&d, g);
+	/* structured readers drop page headers themselves; a table row that starts many pages is not one */
+	if (!cells)
+		mark_headers(&d, g);
 	int rc = 0;
 	for (size_t i = 0; i < d.n && rc == 0; i++) {
 		ttype t = title_type(&d.l[i]);
@@ -1633,6 +1696,17 @@ int jx_rec_pdf_targets(jx_rec_ctx *ctx)
 			if (digits)
 				end++;
 		}
+		/* True cells: other recognisers may have taken the table under a title (a Word form's rows); a
+		 * title whose table is not here is not a table of ours. */
+		size_t key = t == T_PROJECT ? find_line(&d, i, e, "项目名称")
+					    : find_line_containing(&d, i, e, "部门名称", NULL);
+		if (cells && key == e)
+			continue;
+		/* True cells: an overall table here is the 申报表 form, which opens with the department's basic
+		 * facts (编制, 内设机构); an overall table of tasks and goals without them is tsv_overall's form. */
+		if (cells && t == T_OVERALL && find_line_containing(&d, i, e, "编制", NULL) == e &&
+		    find_line_containing(&d, i, e, "内设", NULL) == e)
+			continue;
 		if (d.pkg->year == 0)
 			d.pkg->year = title_year(&d, i, e);
 		if (t == T_PROJECT)

@@ -1,4 +1,5 @@
-/* tsv_overall.c: recognises the tab-separated 整体支出绩效目标表 (tasks × amounts, goals, per-goal indicators). */
+/* tsv_overall.c: recognises the 整体支出绩效目标表 (tasks × amounts, goals, per-goal indicators), tab-separated
+ * text or true cells (XLSX, XLS, DOCX, PDF readers). */
 #include "recognise/recognise.h"
 
 #include <stdio.h>
@@ -27,6 +28,8 @@ typedef struct tsv_state {
 	jx_level2 l2;
 	jx_indicator *last; /* the last indicator of the current block, for wrapped names */
 	bool last_empty;    /* it had a name but no value yet (its name goes on over the next line) */
+	bool cells;                  /* a grid of true cells (merged cells appear once) */
+	const jx_grid_row *prev_hdr; /* true cells: the task header row above, while header rows follow each other */
 } tsv_state;
 
 /* Squeezed (white space removed) copy of a cell. */
@@ -151,9 +154,48 @@ static bool header_row(const jx_grid_row *r, const char *const *words, const cha
 	return any && key;
 }
 
+/* True cells: where cell `ui` of header row `u` starts in the header row `l` below it. A cell merged across
+ * columns appears once, so the rows differ in length: a cell above a blank (the lower part of a merge down)
+ * spans one column; a cell above labels (财政拨款 over 基本支出 | 项目支出) spans those labels, as many as the
+ * cells after it leave room for. -1 when the rows do not line up that far. */
+static long align_below(const jx_grid_row *u, const jx_grid_row *l, size_t ui)
+{
+	size_t j = 0;
+	for (size_t k = 0; k < u->n; k++) {
+		if (j >= l->n)
+			return -1;
+		if (k == ui)
+			return (long)j;
+		size_t span = 1;
+		if (!cell_blank(&l->cells[j])) {
+			size_t run = 0;
+			while (j + run < l->n && !cell_blank(&l->cells[j + run]))
+				run++;
+			size_t after = u->n - k - 1; /* cells of u still to place, one column at least each */
+			size_t room = l->n - j > after ? l->n - j - after : 1;
+			span = run < room ? run : room;
+			if (span == 0)
+				span = 1;
+		}
+		j += span;
+	}
+	return -1;
+}
+
 static void take_task_roles(tsv_state *st, const jx_grid_row *r)
 {
 	char buf[SQ_CAP];
+	if (st->cells && st->prev_hdr && st->mode == MODE_TASK_HEAD) {
+		/* Roles found in the rows above, in this row's columns. */
+		for (int q = 0; q < NROLES; q++) {
+			if (st->role_col[q] < 0)
+				continue;
+			long at = align_below(st->prev_hdr, r, (size_t)st->role_col[q]);
+			if (at >= 0)
+				st->role_col[q] = at;
+		}
+	}
+	st->prev_hdr = r;
 	for (size_t i = 0; i < r->n; i++) {
 		if (cell_blank(&r->cells[i]))
 			continue;
@@ -198,6 +240,8 @@ static int year_of(const char *s)
 	return 0;
 }
 
+static bool overall_title(const jx_grid_row *r);
+
 /* Title, year or department row; returns 1 if the row was one of them. */
 static int head_row(tsv_state *st, const jx_grid_row *r)
 {
@@ -210,7 +254,8 @@ static int head_row(tsv_state *st, const jx_grid_row *r)
 	if (nonblank == 0)
 		return 0;
 	const char *s0 = sq(&r->cells[first], buf);
-	if (nonblank == 1 && strstr(s0, "绩效目标表")) {
+	/* On true cells the grid holds the whole document: only the overall table's own title names it. */
+	if (nonblank == 1 && strstr(s0, "绩效目标表") && (!st->cells || overall_title(r))) {
 		const char *t = jx_pkg_strdup(pkg, r->cells[first].text);
 		if (!t)
 			return JX_ENOMEM;
@@ -653,13 +698,128 @@ static bool short_line(const jx_grid_row *r)
 	return cps <= 30 && !strstr(s, "。") && !strstr(s, "：");
 }
 
+/* ---- true cells: where the overall table is ---- */
+
+/* The row's only non-blank cell, or NULL. */
+static const jx_cell *sole_cell(const jx_grid_row *r)
+{
+	const jx_cell *one = NULL;
+	for (size_t i = 0; i < r->n; i++) {
+		if (cell_blank(&r->cells[i]))
+			continue;
+		if (one)
+			return NULL;
+		one = &r->cells[i];
+	}
+	return one;
+}
+
+/* A title of the overall table: "整体支出绩效目标表", "部门整体绩效目标申报表" (整体 + 绩效目标, nothing else on the
+ * row). */
+static bool overall_title(const jx_grid_row *r)
+{
+	const jx_cell *c = sole_cell(r);
+	if (!c)
+		return false;
+	char buf[SQ_CAP];
+	const char *s = sq(c, buf);
+	size_t len = strlen(s);
+	return strstr(s, "整体") && strstr(s, "绩效目标") && len < 120 && len >= 3 && strcmp(s + len - 3, "表") == 0;
+}
+
+/* A row that can only belong to the overall table: its task header, its goal header with the 对应工作任务
+ * column, or the department row carrying the amounts' unit (预算资金（万元）). */
+static bool overall_marker(const jx_grid_row *r)
+{
+	if (header_row(r, task_header_words, task_header_keys))
+		return true;
+	char buf[SQ_CAP];
+	if (header_row(r, goal_header_words, goal_header_keys)) {
+		for (size_t i = 0; i < r->n; i++)
+			if (strstr(sq(&r->cells[i], buf), "任务"))
+				return true;
+		return false;
+	}
+	size_t first = 0;
+	while (first < r->n && cell_blank(&r->cells[first]))
+		first++;
+	if (first >= r->n)
+		return false;
+	static const char *const dept_labels[] = {"部门名称", "单位名称", "部门（单位）名称", "部门(单位)名称", NULL};
+	if (!in_set(sq(&r->cells[first], buf), dept_labels))
+		return false;
+	for (size_t i = first + 1; i < r->n; i++)
+		if (unit_in(sq(&r->cells[i], buf)) != JX_MU_NONE && strstr(buf, "预算"))
+			return true;
+	return false;
+}
+
+/* The title of some other table ("项目支出绩效目标表", "一般公共预算支出表"), or the first row of a project table:
+ * the overall table has ended. */
+static bool other_table_start(const jx_grid_row *r)
+{
+	char buf[SQ_CAP];
+	const jx_cell *c = sole_cell(r);
+	if (c) {
+		const char *s = sq(c, buf);
+		size_t len = strlen(s);
+		return len >= 6 && strcmp(s + len - 3, "表") == 0 && !strstr(s, "整体");
+	}
+	size_t first = 0;
+	while (first < r->n && cell_blank(&r->cells[first]))
+		first++;
+	if (first >= r->n)
+		return false;
+	const char *s = sq(&r->cells[first], buf);
+	return strcmp(s, "项目名称") == 0 || strcmp(s, "项目编码") == 0 || strcmp(s, "项目代码") == 0;
+}
+
+/* On true cells the grid may hold many tables (a whole disclosure, a report): only the stretches that are the
+ * overall table are read, from its title or a row only it has, up to the start of another table. On text, the
+ * TSV layout is the overall table alone. */
+static void mark_region(const jx_grid *g, unsigned char *in)
+{
+	bool on = false;
+	for (size_t i = 0; i < g->rows.n; i++) {
+		const jx_grid_row *r = &g->rows.v[i];
+		if (overall_marker(r)) {
+			on = true;
+		} else if (overall_title(r)) {
+			/* a title counts when the table's own rows follow it (other forms also say 整体…目标表) */
+			bool follows = false;
+			for (size_t k = i + 1; k < g->rows.n && k <= i + 8 && !follows; k++) {
+				if (other_table_start(&g->rows.v[k]))
+					break;
+				follows = overall_marker(&g->rows.v[k]);
+			}
+			on = follows;
+		} else if (on && other_table_start(r)) {
+			on = false;
+		}
+		in[i] = on;
+	}
+}
+
 int jx_rec_tsv_overall(jx_rec_ctx *ctx)
 {
-	if (ctx->g->layout != JX_LAYOUT_TSV)
+	bool cells = ctx->g->layout == JX_LAYOUT_CELLS;
+	if (ctx->g->layout != JX_LAYOUT_TSV && !cells)
 		return 0;
+	/* A package has one overall table: on true cells, when a recogniser before this one has read it (the Word
+	 * forms' 部门整体支出绩效目标表), its title and rows are not read again here. */
+	if (cells && ctx->pkg->overall.present)
+		return 0;
+	unsigned char *region = NULL;
+	if (cells) {
+		region = jx_arena_calloc(ctx->pkg->arena, ctx->g->rows.n ? ctx->g->rows.n : 1, 1);
+		if (!region)
+			return JX_ENOMEM;
+		mark_region(ctx->g, region);
+	}
 	tsv_state st;
 	memset(&st, 0, sizeof st);
 	st.ctx = ctx;
+	st.cells = cells;
 	st.unit = JX_MU_WANYUAN;
 	for (int r = 0; r < NROLES; r++)
 		st.role_col[r] = -1;
@@ -671,6 +831,10 @@ int jx_rec_tsv_overall(jx_rec_ctx *ctx)
 		const jx_grid_row *r = &g->rows.v[i];
 		if (ctx->claimed[i])
 			continue;
+		if (region && !region[i]) {
+			st.mode = MODE_NONE;
+			continue;
+		}
 		if (r->paragraph && st.mode != MODE_NONE && !row_blank(r) && !(st.mode == MODE_IND && short_line(r))) {
 			st.mode = MODE_NONE; /* prose after the table; a short line inside it is a wrapped cell */
 			continue;

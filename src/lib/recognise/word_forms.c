@@ -662,21 +662,84 @@ static int read_fund_summary(wf *w, size_t *pi, const char *title)
 	return rc;
 }
 
-/* "残疾人工作经费    15万元": a name, two or more spaces, an amount with its unit. */
+/* "残疾人工作经费    15万元": a name, two or more spaces, an amount with its unit. Where the spaces were lost (PDF
+ * text, one space or none), a short line without punctuation that ends in a number and 万元/元/亿元 also is one. */
 static bool prose_task(const char *s, size_t *name_len, const char **amt)
 {
 	const char *gap = strstr(s, "  ");
-	if (!gap || gap == s)
+	if (gap && gap != s) {
+		const char *a = gap;
+		while (*a == ' ')
+			a++;
+		size_t n = strlen(a);
+		if (n >= 4 && *a >= '0' && *a <= '9' && jx_money_unit_parse(a) != JX_MU_NONE) {
+			*name_len = (size_t)(gap - s);
+			*amt = a;
+			return true;
+		}
+	}
+	size_t n = strlen(s);
+	if (n > 90 || strstr(s, "，") || strstr(s, "。") || strstr(s, "：") || strchr(s, ':') || strstr(s, "、"))
 		return false;
-	const char *a = gap;
-	while (*a == ' ')
-		a++;
-	size_t n = strlen(a);
-	if (n < 4 || !(*a >= '0' && *a <= '9') || jx_money_unit_parse(a) == JX_MU_NONE)
+	size_t e = n;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	static const char *const units[] = {"亿元", "万元", "元", NULL};
+	size_t u = 0;
+	for (int k = 0; units[k] && !u; k++) {
+		size_t ul = strlen(units[k]);
+		if (e >= ul && memcmp(s + e - ul, units[k], ul) == 0)
+			u = ul;
+	}
+	if (!u)
 		return false;
-	*name_len = (size_t)(gap - s);
-	*amt = a;
+	size_t a = e - u;
+	while (a > 0 && ((s[a - 1] >= '0' && s[a - 1] <= '9') || s[a - 1] == '.' || s[a - 1] == ','))
+		a--;
+	if (a == e - u || !(s[a] >= '0' && s[a] <= '9'))
+		return false;
+	size_t nl = a;
+	while (nl > 0 && s[nl - 1] == ' ')
+		nl--;
+	if (nl < 6) /* at least two characters of name */
+		return false;
+	*name_len = nl;
+	*amt = s + a;
 	return true;
+}
+
+/* A row read as a line of prose: a paragraph, or in true cells (a spreadsheet has no paragraphs) a row whose only
+ * text is in its first cell. */
+static bool prose_row(const wf *w, const jx_grid_row *r)
+{
+	if (r->paragraph)
+		return true;
+	if (w->g->layout != JX_LAYOUT_CELLS || r->n == 0 || !*r->cells[0].text)
+		return false;
+	for (size_t k = 1; k < r->n; k++)
+		if (*r->cells[k].text)
+			return false;
+	return true;
+}
+
+/* A table-of-contents entry: a short line without a colon ending in a page number after a tab, spaces or dots
+ * ("二、分项绩效目标\t1", "一、总体绩效目标 …… 1"). Its heading words are not the heading itself. */
+static bool toc_entry(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 120 || strstr(s, "：") || strchr(s, ':'))
+		return false;
+	size_t e = n;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	size_t d = e;
+	while (d > 0 && s[d - 1] >= '0' && s[d - 1] <= '9')
+		d--;
+	if (d == e || e - d > 4 || d == 0)
+		return false;
+	char c = s[d - 1];
+	/* A tab may have become one space on the way (HTML, PDF). */
+	return c == '\t' || c == '.' || c == ' ' || (d >= 3 && memcmp(s + d - 3, "…", 3) == 0);
 }
 
 /* Overall targets in prose: "…分项绩效目标" then name/amount lines with "绩效目标：…" under them. */
@@ -687,12 +750,17 @@ static int read_prose_overall(wf *w)
 	int rc = 0;
 	for (size_t i = 0; i < w->g->rows.n && rc == 0; i++) {
 		const jx_grid_row *r = row_at(w, i);
-		if (!r->paragraph || w->ctx->claimed[i])
+		if (!prose_row(w, r) || w->ctx->claimed[i])
 			continue;
 		const char *t = cell(r, 0);
+		if (toc_entry(t)) {
+			/* Recognised as the table of contents: nothing to import, and not a title for anyone else. */
+			claim(w, i, i + 1);
+			continue;
+		}
 		if (strstr(t, "总体绩效目标") && strlen(t) < 40) {
 			const jx_grid_row *nx = row_at(w, i + 1);
-			if (nx && nx->paragraph && !w->pkg->overall.goal.s) {
+			if (nx && prose_row(w, nx) && !w->pkg->overall.goal.s && !toc_entry(cell(nx, 0))) {
 				w->pkg->overall.goal.s = dup(w, cell(nx, 0));
 				w->pkg->overall.goal.src = nx->src;
 				w->pkg->overall.present = true;
@@ -755,9 +823,46 @@ static int read_prose_overall(wf *w)
 	return rc;
 }
 
+/* In true cells, is the project table at row i the kind with 实施期 and 年度 halves side by side (实施期资金总额 |
+ * 年度资金总额, 实施期目标 | 年度目标)? pdf_targets.c reads those, in any layout that gives rows of cells. */
+static bool period_form(const wf *w, size_t i)
+{
+	if (w->g->layout != JX_LAYOUT_CELLS)
+		return false;
+	for (size_t k = i; k < w->g->rows.n && k <= i + 20; k++) {
+		const jx_grid_row *r = row_at(w, k);
+		if (k > i && (r->paragraph || is_form_start(r)))
+			break;
+		for (size_t c = 0; c < r->n; c++)
+			if (sq_has(r->cells[c].text, "实施期资金总额") || sq_has(r->cells[c].text, "实施期目标"))
+				return true;
+	}
+	return false;
+}
+
+/* Is the 部门名称 row i (r) the start of the Word 部门整体支出绩效目标表 (年度预算申请, 部门职责, 年度重点工作 follow)?
+ * True cells can come from a spreadsheet or PDF holding the other overall form (tasks × amounts, 符号 | 值 | 单位),
+ * which tsv_overall.c reads; the text dump of Word tables only ever holds this one. */
+static bool word_overall_form(const wf *w, size_t i, const jx_grid_row *r)
+{
+	if (w->g->layout != JX_LAYOUT_CELLS)
+		return true;
+	/* The form opens with 部门名称 in its first column; the 申报表 (部门基本信息 | 部门名称 …) is another form. */
+	if (find_cell(r, (const char *const[]){"部门名称", NULL}) != 0)
+		return false;
+	for (size_t k = i; k < w->g->rows.n && k <= i + 8; k++) {
+		const char *t = cell(row_at(w, k), 0);
+		if (sq_has(t, "年度预算") || sq_has(t, "部门职责") || sq_has(t, "重点工作") || sq_has(t, "重点任务"))
+			return true;
+	}
+	return false;
+}
+
 int jx_rec_word_forms(jx_rec_ctx *ctx)
 {
-	if (ctx->g->layout != JX_LAYOUT_WORD_CELLS)
+	/* Word's text dump, or true cells from a structured reader (DOCX, XLSX, PDF positions): both give one row per
+	 * table row with merged-down cells blank below their first row. */
+	if (ctx->g->layout != JX_LAYOUT_WORD_CELLS && ctx->g->layout != JX_LAYOUT_CELLS)
 		return 0;
 	wf w = {ctx, ctx->pkg, ctx->g};
 	int rc = 0;
@@ -777,12 +882,13 @@ int jx_rec_word_forms(jx_rec_ctx *ctx)
 		}
 		static const char *const project_start[] = {"项目编码", "支出方向（子项）", "支出方向(子项)", NULL};
 		int k = find_cell(r, project_start);
-		if (k >= 0 || (find_cell(r, (const char *const[]){"项目名称", NULL}) == 0 && r->n >= 2)) {
+		if ((k >= 0 || (find_cell(r, (const char *const[]){"项目名称", NULL}) == 0 && r->n >= 2)) &&
+		    !period_form(&w, i)) {
 			/* 项目编码 and 项目名称 share a row in some tables; start at the row either way. */
 			rc = read_project(&w, &i);
 			continue;
 		}
-		if (find_cell(r, (const char *const[]){"部门名称", NULL}) >= 0) {
+		if (find_cell(r, (const char *const[]){"部门名称", NULL}) >= 0 && word_overall_form(&w, i, r)) {
 			rc = read_overall(&w, &i);
 			continue;
 		}
