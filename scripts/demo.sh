@@ -13,3 +13,8 @@ build/jx value '≥95%' '≤30.41万元' '16000元/人' '2024年12月31日前' '
 # Year-end self-evaluation from an actuals file, and mid-year monitoring with traffic lights.
 build/jx eval examples/qingshan-2025.json examples/qingshan-2025-actuals.json
 build/jx monitor --as-of 2025-06-30 examples/qingshan-2025.json examples/qingshan-2025-midyear.json
+# Publish the standard tables again (printable HTML with charts, and a workbook), and keep the packages in a store.
+build/jx render -o build/demo-tables.html examples/qingshan-2025.json
+build/jx render --format xlsx -o build/demo-tables.xlsx examples/qingshan-2025.json
+build/jx db --db build/demo.db import examples/qingshan-2025.json examples/qingshan-2025-targets.txt
+build/jx db --db build/demo.db ls

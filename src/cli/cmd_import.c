@@ -10,7 +10,8 @@
 
 const char cmd_import_usage[] =
 	"用法：jx import [--format json|text] [--no-source] [-o 输出] 文件…\n\n"
-	"读取预算文件（Word/Excel 导出的文本、PDF 文本、规范 JSON；UTF-8 或 GB18030），识别其中的表格，\n"
+	"读取预算文件（PDF、DOCX、XLSX、XLS 原件，Word/Excel/PDF 导出的文本（UTF-8 或 GB18030），规范 JSON），\n"
+	"识别其中的表格，"
 	"输出每个预算包的规范 JSON（默认），或供人阅读的摘要（--format text）。\n"
 	"按内容识别格式，与文件名无关。无法识别的部分作为提示列出，其余照常读取。\n"
 	"  --format json|text  输出格式\n"

@@ -8,7 +8,7 @@
 #include "util/file.h"
 
 static const cli_cmd commands[] = {
-	{"import", cmd_import, "读取预算文件（文本、JSON），输出规范 JSON 或可读摘要", cmd_import_usage},
+	{"import", cmd_import, "读取预算文件（PDF、DOCX、XLSX、XLS、文本、JSON），输出规范 JSON 或可读摘要", cmd_import_usage},
 	{"check", cmd_check, "审核预算文件，按规则列出问题（文本、JSON、SARIF、HTML）", cmd_check_usage},
 	{"rules", cmd_rules, "列出全部审核规则", cmd_rules_usage},
 	{"explain", cmd_explain, "显示一条审核规则的说明", cmd_explain_usage},

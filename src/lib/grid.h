@@ -60,5 +60,9 @@ int jx_grid_read_xlsx(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, con
 int jx_grid_read_xls(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, const char *file);
 int jx_grid_read_pdf(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, const char *file);
 
+/* A cell's text for a grid, copied into arena `a`: CR dropped, tabs as spaces (tabs separate cells in g->lines),
+ * trimmed except for a leading indent of ideographic spaces (the level of a name in Chinese tables). */
+const char *jx_grid_cell_text(struct jx_arena *a, const char *s, size_t len);
+
 /* The text of line `line` (1-based) of the grid's source, or NULL. */
 const char *jx_grid_line(const jx_grid *g, uint32_t line);

@@ -120,24 +120,7 @@ static const char *cell_text(jx_arena *a, const void *h, unsigned int r, unsigne
 	default:
 		return "";
 	}
-	size_t len = strlen(s);
-	/* CR dropped, tabs as spaces (tabs separate cells in g->lines), then trimmed */
-	char *t = jx_arena_alloc(a, len + 1);
-	if (!t)
-		return NULL;
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '\r')
-			continue;
-		t[n++] = s[i] == '\t' ? ' ' : s[i];
-	}
-	t[n] = '\0';
-	size_t tl = n;
-	const char *tr = jx_utf8_trim(t, &tl);
-	if (tr != t)
-		memmove(t, tr, tl);
-	t[tl] = '\0';
-	return t;
+	return jx_grid_cell_text(a, s, strlen(s));
 }
 
 typedef struct xls_ctx {

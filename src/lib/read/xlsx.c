@@ -170,27 +170,6 @@ static void unescape_x(char *s)
 	*w = '\0';
 }
 
-/* The displayed text of a cell in the arena: CR dropped, tabs as spaces (tabs separate cells in g->lines),
- * trimmed except for an indent of ideographic spaces (the level of a name). */
-static const char *cell_text(xl_book *b, const char *s, size_t len)
-{
-	char *t = jx_arena_alloc(b->pkg->arena, len + 1);
-	if (!t)
-		return NULL;
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '\r')
-			continue;
-		t[n++] = s[i] == '\t' ? ' ' : s[i];
-	}
-	t[n] = '\0';
-	size_t tl = n;
-	const char *tr = jx_utf8_trim_keep_indent(t, &tl);
-	if (tr != t)
-		memmove(t, tr, tl);
-	t[tl] = '\0';
-	return t;
-}
 
 /* ---------------------------------------------------------------------------------------------------------- */
 /* Numbers: the XML holds a decimal text ("1806.2", "0.30000000000000004", "1.5E-3"). It is handled as digits
@@ -1307,7 +1286,7 @@ static int finish_cell(xl_book *b, xl_sheetdata *sd, cell_state *cs, const xl_sh
 			rawlen = out.len;
 		}
 	}
-	const char *text = cell_text(b, raw, rawlen);
+	const char *text = jx_grid_cell_text(b->pkg->arena, raw, rawlen);
 	free(tmp);
 	jx_buf_release(&out);
 	if (!text)
