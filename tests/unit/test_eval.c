@@ -330,6 +330,59 @@ static void test_seed_003(void **state)
 	jx_pkg_free(pkg);
 }
 
+/* Seed 000 (2024, amounts in 万元) with actuals we wrote for two of its twelve projects
+ * (tests/fixtures/eval/seed-000-actuals.json), worked by hand:
+ * 精准康复服务经费 (30.41万元): 28.90 ÷ 30.41 = 95.03% → 9.50; output 50 over four: 12.50 × 4 ÷ 5 = 10.00 for 4 of ≥5人,
+ * the other three full (100% of 100%, done 2024-11-30 against ≤12月份, 28.90万 under the 30.41万 ceiling); effect
+ * 30 × 96 ÷ 98 = 29.39; satisfaction 10. Total 9.50 + 47.50 + 29.39 + 10 = 96.39 (优).
+ * 中央补助资金 [2022]108号 (17.00万元): 100% → 10; output 16.67 + 16.67 + 16.66 all full (8 of ≥6人 is 133%: an
+ * overshoot note); effect 10 + 10 × 90 ÷ 94 = 9.57 + 10; satisfaction 3.34 + 3.33 + 3.33 × 91 ÷ 92 = 3.29.
+ * Total 10 + 50 + 29.57 + 9.96 = 99.53 (优), ranked first; the ten projects without actuals are not scored. */
+static void test_seed_000(void **state)
+{
+	(void)state;
+	char *path = tu_seed_path("000");
+	jx_pkg *pkg = NULL;
+	assert_int_equal(jx_import_file(&pkg, path, NULL), 0);
+	free(path);
+	jx_actuals *a = NULL;
+	assert_int_equal(jx_actuals_load(&a, JX_FIXTURES_DIR "/eval/seed-000-actuals.json"), 0);
+	jx_evaluation *e = NULL;
+	assert_int_equal(jx_eval(&e, pkg, a, NULL), 0);
+	const jx_project_score *p1 = NULL, *p2 = NULL;
+	size_t scored = 0;
+	for (size_t i = 0; i < e->projects.n; i++) {
+		const jx_project_score *ps = &e->projects.v[i];
+		if (!ps->act)
+			continue;
+		scored++;
+		if (strstr(ps->project->name, "[2023]19号"))
+			p1 = ps;
+		else if (strstr(ps->project->name, "[2022]108号"))
+			p2 = ps;
+	}
+	assert_int_equal(scored, 2);
+	assert_non_null(p1);
+	assert_non_null(p2);
+	assert_dec(&p1->rate, "95.03");
+	assert_dec(&p1->budget_score, "9.50");
+	assert_dec(&ind(p1, "残疾儿童康复训练比例")->score, "10.00");
+	assert_dec(&ind(p1, "及时率")->score, "12.50");
+	assert_dec(&ind(p1, "残疾人的康复服务水平、覆盖率")->score, "29.39");
+	assert_dec(&p1->total, "96.39");
+	assert_string_equal(p1->grade, "优");
+	assert_dec(&ind(p2, "完成工作所需成本")->weight, "16.66");
+	assert_dec(&ind(p2, "服务群体满意度（%）")->weight, "3.34");
+	assert_dec(&ind(p2, "残疾人或其家属对残疾人康复服务")->score, "3.29");
+	assert_dec(&p2->total, "99.53");
+	assert_int_equal(p2->rank, 1);
+	assert_true(has_note(p2, "eval.overshoot"));
+	assert_false(has_note(p1, "eval.reason-missing"));
+	jx_evaluation_free(e);
+	jx_actuals_free(a);
+	jx_pkg_free(pkg);
+}
+
 static size_t count_notes(const jx_project_score *ps, const char *code)
 {
 	size_t n = 0;
@@ -408,7 +461,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_worked_example), cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_zero_target_and_rescale), cmocka_unit_test(test_weights),
-		cmocka_unit_test(test_bad_input), cmocka_unit_test(test_seed_003),
+		cmocka_unit_test(test_bad_input), cmocka_unit_test(test_seed_003), cmocka_unit_test(test_seed_000),
 		cmocka_unit_test(test_published_selfeval),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
