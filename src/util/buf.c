@@ -1,5 +1,6 @@
 /* buf.c: growable byte buffer. */
 #include "util/buf.h"
+#include "util/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,4 +113,44 @@ char *jx_buf_detach(jx_buf *b, size_t *len)
 	b->ptr = NULL;
 	b->len = b->alloc = 0;
 	return p;
+}
+
+int jx_buf_put_html(jx_buf *b, const char *s, size_t len, int newline)
+{
+	size_t run = 0; /* start of the pending run of bytes copied as they are */
+	int rc = 0;
+	for (size_t i = 0; i < len && rc == 0;) {
+		uint32_t cp = 0;
+		size_t n = jx_utf8_decode(s + i, len - i, &cp);
+		if (n == 0)
+			n = 1;
+		const char *rep = NULL;
+		if (n == 1 && cp == 0xFFFD)
+			rep = "\xEF\xBF\xBD";
+		else if (cp == '&')
+			rep = "&amp;";
+		else if (cp == '<')
+			rep = "&lt;";
+		else if (cp == '>')
+			rep = "&gt;";
+		else if (cp == '"')
+			rep = "&quot;";
+		else if (cp == '\'')
+			rep = "&#39;";
+		else if (cp == '\n' && newline)
+			rep = newline == JX_HTML_NL_BR ? "<br>" : newline == JX_HTML_NL_SPACE ? " " : NULL;
+		else if ((cp < 0x20 && cp != '\t') || cp == 0x7F)
+			rep = "\xEF\xBF\xBD";
+		if (rep) {
+			if (i > run)
+				rc = jx_buf_put(b, s + run, i - run);
+			if (rc == 0)
+				rc = jx_buf_puts(b, rep);
+			run = i + n;
+		}
+		i += n;
+	}
+	if (rc == 0 && len > run)
+		rc = jx_buf_put(b, s + run, len - run);
+	return rc;
 }

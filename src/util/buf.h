@@ -24,6 +24,13 @@ int jx_buf_grow(jx_buf *b, size_t extra);
 int jx_buf_put(jx_buf *b, const void *data, size_t len);
 int jx_buf_puts(jx_buf *b, const char *s);
 int jx_buf_putc(jx_buf *b, char c);
+
+/* How jx_buf_put_html writes a line break: as U+FFFD like other control characters (0), kept, as <br>, or as a
+ * space. */
+enum { JX_HTML_NL_KEEP = 1, JX_HTML_NL_BR = 2, JX_HTML_NL_SPACE = 3 };
+/* Appends s[0..len) escaped for HTML text and attribute values (& < > " '); invalid UTF-8 bytes and control
+ * characters other than tab become U+FFFD, so a page stays well-formed whatever a document contained. */
+int jx_buf_put_html(jx_buf *b, const char *s, size_t len, int newline);
 int jx_buf_printf(jx_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "check/check_int.h"
-#include "util/utf8.h"
 
 #define HTML_TITLE "绩效目标审核意见"
 #define NO_SUBJECT "部门整体与其他"
@@ -42,36 +41,8 @@ static void hw_printf(html_w *w, const char *fmt, ...)
  * become U+FFFD so the page stays well-formed whatever the document contained. */
 static void hw_escn(html_w *w, const char *s, size_t len)
 {
-	size_t run = 0; /* start of the pending run of bytes copied as is */
-	for (size_t i = 0; i < len && w->rc == 0;) {
-		uint32_t cp = 0;
-		size_t n = jx_utf8_decode(s + i, len - i, &cp);
-		const char *rep = NULL;
-		if (n == 1 && cp == 0xFFFD)
-			rep = "\xEF\xBF\xBD";
-		else if (cp == '&')
-			rep = "&amp;";
-		else if (cp == '<')
-			rep = "&lt;";
-		else if (cp == '>')
-			rep = "&gt;";
-		else if (cp == '"')
-			rep = "&quot;";
-		else if (cp == '\'')
-			rep = "&#39;";
-		else if ((cp < 0x20 && cp != '\t') || cp == 0x7F)
-			rep = "\xEF\xBF\xBD";
-		if (rep) {
-			if (i > run)
-				w->rc = jx_buf_put(w->out, s + run, i - run);
-			if (w->rc == 0)
-				w->rc = jx_buf_puts(w->out, rep);
-			run = i + n;
-		}
-		i += n;
-	}
-	if (w->rc == 0 && len > run)
-		w->rc = jx_buf_put(w->out, s + run, len - run);
+	if (w->rc == 0)
+		w->rc = jx_buf_put_html(w->out, s, len, 0);
 }
 
 static void hw_esc(html_w *w, const char *s)

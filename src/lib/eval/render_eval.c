@@ -166,15 +166,8 @@ static int render_json(const jx_evaluation *e, jx_buf *b)
 
 static void esc(jx_buf *b, const char *s)
 {
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': jx_buf_puts(b, "&amp;"); break;
-		case '<': jx_buf_puts(b, "&lt;"); break;
-		case '>': jx_buf_puts(b, "&gt;"); break;
-		case '"': jx_buf_puts(b, "&quot;"); break;
-		default: jx_buf_putc(b, *s);
-		}
-	}
+	if (s)
+		(void)jx_buf_put_html(b, s, strlen(s), JX_HTML_NL_KEEP); /* uncapped: fails only when out of memory */
 }
 
 /* One table per project in the layout of the 项目支出绩效自评表. */

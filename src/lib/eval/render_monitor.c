@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "eval/eval_int.h"
-#include "util/utf8.h"
 
 /* ---- shared ---- */
 
@@ -338,40 +337,8 @@ static void h_raw(hw *w, const char *s)
 /* Escapes text and attribute values; invalid UTF-8 and control characters become U+FFFD. */
 static void h_esc(hw *w, const char *s)
 {
-	if (!s)
-		return;
-	size_t len = strlen(s), run = 0;
-	for (size_t i = 0; i < len && w->rc == 0;) {
-		uint32_t cp = 0;
-		size_t n = jx_utf8_decode(s + i, len - i, &cp);
-		if (n == 0)
-			n = 1;
-		const char *rep = NULL;
-		if (n == 1 && cp == 0xFFFD)
-			rep = "\xEF\xBF\xBD";
-		else if (cp == '&')
-			rep = "&amp;";
-		else if (cp == '<')
-			rep = "&lt;";
-		else if (cp == '>')
-			rep = "&gt;";
-		else if (cp == '"')
-			rep = "&quot;";
-		else if (cp == '\'')
-			rep = "&#39;";
-		else if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F)
-			rep = "\xEF\xBF\xBD";
-		if (rep) {
-			if (i > run)
-				w->rc = jx_buf_put(w->out, s + run, i - run);
-			if (w->rc == 0)
-				w->rc = jx_buf_puts(w->out, rep);
-			run = i + n;
-		}
-		i += n;
-	}
-	if (w->rc == 0 && len > run)
-		w->rc = jx_buf_put(w->out, s + run, len - run);
+	if (s && w->rc == 0)
+		w->rc = jx_buf_put_html(w->out, s, strlen(s), JX_HTML_NL_KEEP);
 }
 
 static void h_light(hw *w, jx_light l)

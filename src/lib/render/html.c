@@ -7,7 +7,6 @@
 
 #include "jx/check.h"
 #include "render/html_int.h"
-#include "util/utf8.h"
 
 void jx_html_raw(jx_html_w *w, const char *s)
 {
@@ -28,40 +27,8 @@ void jx_html_printf(jx_html_w *w, const char *fmt, ...)
 /* Escapes s[0..len); a line break becomes <br> in running text (`breaks`) or a space in labels. */
 static void escape(jx_html_w *w, const char *s, size_t len, bool breaks)
 {
-	size_t run = 0; /* start of the pending run of bytes copied as they are */
-	for (size_t i = 0; i < len && w->rc == 0;) {
-		uint32_t cp = 0;
-		size_t n = jx_utf8_decode(s + i, len - i, &cp);
-		if (n == 0)
-			n = 1;
-		const char *rep = NULL;
-		if (n == 1 && cp == 0xFFFD)
-			rep = "\xEF\xBF\xBD";
-		else if (cp == '&')
-			rep = "&amp;";
-		else if (cp == '<')
-			rep = "&lt;";
-		else if (cp == '>')
-			rep = "&gt;";
-		else if (cp == '"')
-			rep = "&quot;";
-		else if (cp == '\'')
-			rep = "&#39;";
-		else if (cp == '\n')
-			rep = breaks ? "<br>" : " ";
-		else if ((cp < 0x20 && cp != '\t') || cp == 0x7F)
-			rep = "\xEF\xBF\xBD";
-		if (rep) {
-			if (i > run)
-				w->rc = jx_buf_put(&w->b, s + run, i - run);
-			if (w->rc == 0)
-				w->rc = jx_buf_puts(&w->b, rep);
-			run = i + n;
-		}
-		i += n;
-	}
-	if (w->rc == 0 && len > run)
-		w->rc = jx_buf_put(&w->b, s + run, len - run);
+	if (w->rc == 0)
+		w->rc = jx_buf_put_html(&w->b, s, len, breaks ? JX_HTML_NL_BR : JX_HTML_NL_SPACE);
 }
 
 void jx_html_escn(jx_html_w *w, const char *s, size_t len)
