@@ -310,6 +310,20 @@ static void test_show_search_totals(void **state)
 	assert_string_equal(jx_db_cell(t, 0, 3), "满意度指标");
 	assert_string_equal(jx_db_cell(t, 0, 6), "≥94%");
 	jx_db_table_free(t);
+	/* % and _ are taken as written, not as wildcards. */
+	jx_db_search_opts wild = {"满意度_", NULL, NULL, 0, 0};
+	assert_int_equal(jx_db_search(f->db, &wild, &t), 0);
+	assert_int_equal(t->nrows, 0);
+	jx_db_table_free(t);
+	wild.name = "满意度";
+	assert_int_equal(jx_db_search(f->db, &wild, &t), 0);
+	assert_true(t->nrows > 0);
+	jx_db_table_free(t);
+	wild.name = "%";
+	assert_int_equal(jx_db_search(f->db, &wild, &t), 0);
+	for (size_t r = 0; r < t->nrows; r++)
+		assert_non_null(strstr(jx_db_cell(t, r, 5), "%"));
+	jx_db_table_free(t);
 
 	assert_int_equal(jx_db_totals(f->db, "2080", 2024, &t), 0);
 	assert_int_equal(t->nrows, 4);
@@ -539,6 +553,63 @@ static void test_two_importers(void **state)
 	jx_pkg_free(b);
 }
 
+/* Several processes creating the same new SQLite file at once: all open it, the schema is made once
+ * (test_pg.c does the same against PostgreSQL). */
+typedef struct opener {
+	const char *target;
+	pthread_barrier_t *start;
+	int rc;
+	char err[512];
+} opener;
+
+static void *open_thread(void *arg)
+{
+	opener *o = arg;
+	pthread_barrier_wait(o->start);
+	jx_db *db = NULL;
+	o->rc = jx_db_open(&db, o->target);
+	if (o->rc)
+		snprintf(o->err, sizeof o->err, "%s", jx_error_last());
+	jx_db_close(db);
+	return NULL;
+}
+
+static void test_sqlite_concurrent_first_open(void **state)
+{
+	(void)state;
+	enum { N = 6 };
+	for (int round = 0; round < 4; round++) {
+		char target[128];
+		snprintf(target, sizeof target, "%s/first-open-%d.db", tmpdir, round);
+		pthread_barrier_t start;
+		assert_int_equal(pthread_barrier_init(&start, NULL, N), 0);
+		opener o[N];
+		pthread_t th[N];
+		for (int i = 0; i < N; i++) {
+			o[i] = (opener){target, &start, 0, ""};
+			assert_int_equal(pthread_create(&th[i], NULL, open_thread, &o[i]), 0);
+		}
+		for (int i = 0; i < N; i++)
+			pthread_join(th[i], NULL);
+		pthread_barrier_destroy(&start);
+		for (int i = 0; i < N; i++)
+			if (o[i].rc)
+				fail_msg("round %d, opener %d: %s", round, i, o[i].err);
+		jx_db *db = NULL;
+		assert_int_equal(jx_db_open(&db, target), 0);
+		int64_t n = 0;
+		assert_int_equal(db_query_int(db, "SELECT COUNT(*) FROM schema_version", 0, NULL, &n, NULL), 0);
+		assert_int_equal(n, JX_DB_SCHEMA_VERSION);
+		jx_db_close(db);
+		char p[256];
+		unlink(target);
+		snprintf(p, sizeof p, "%s-wal", target);
+		unlink(p);
+		snprintf(p, sizeof p, "%s-shm", target);
+		unlink(p);
+	}
+}
+
 static void test_default_target(void **state)
 {
 	(void)state;
@@ -578,6 +649,7 @@ int main(void)
 	/* Faults of the SQLite file itself; PostgreSQL's own faults are in test_pg.c. */
 	const struct CMUnitTest sqlite_faults[] = {
 		cmocka_unit_test(test_sqlite_not_a_database),
+		cmocka_unit_test(test_sqlite_concurrent_first_open),
 		cmocka_unit_test_setup_teardown(test_sqlite_locked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sqlite_disk_full, setup, teardown),
 	};

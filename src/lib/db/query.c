@@ -313,6 +313,26 @@ int jx_db_show(jx_db *db, const char *ref, jx_db_table **out)
 	return rc;
 }
 
+/* Writes "%text%" for LIKE ... ESCAPE '\', with the text's own %, _ and \ taken literally: people search for
+ * "100%" or "残疾人_康复" as written. Returns false when it does not fit. */
+static bool like_contains(char *dst, size_t cap, const char *text)
+{
+	size_t k = 0;
+	if (cap < 3)
+		return false;
+	dst[k++] = '%';
+	for (const char *t = text; *t; t++) {
+		if (k + 4 > cap)
+			return false;
+		if (*t == '%' || *t == '_' || *t == '\\')
+			dst[k++] = '\\';
+		dst[k++] = *t;
+	}
+	dst[k++] = '%';
+	dst[k] = '\0';
+	return true;
+}
+
 int jx_db_search(jx_db *db, const jx_db_search_opts *o, jx_db_table **out)
 {
 	static const char *const cols[] = {"部门", "年度", "项目", "一级指标", "二级指标", "三级指标", "指标值"};
@@ -324,9 +344,12 @@ int jx_db_search(jx_db *db, const jx_db_search_opts *o, jx_db_table **out)
 				  "FROM indicators i JOIN packages p ON p.id = i.package_id "
 				  "LEFT JOIN projects j ON j.package_id = i.package_id AND j.idx = i.project_idx WHERE 1 = 1");
 	if (o->name && *o->name) {
-		snprintf(pat, sizeof pat, "%%%s%%", o->name);
+		if (!like_contains(pat, sizeof pat, o->name)) {
+			jx_buf_release(&sql);
+			return jx_error_set(JX_EINVAL, "要查找的指标名称太长");
+		}
 		p[n++] = pat;
-		e |= jx_buf_printf(&sql, " AND i.name LIKE $%d", n);
+		e |= jx_buf_printf(&sql, " AND i.name LIKE $%d ESCAPE '\\'", n);
 	}
 	if (o->level1 && *o->level1) {
 		p[n++] = o->level1;

@@ -230,35 +230,56 @@ static const migration_fn migrations[] = {ddl_v1};
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 
+/* The schema version, or 0 for a database without the schema_version table. Read without DDL and outside any
+ * transaction, so that opening a current store takes no write lock (a reader must not queue behind an import). */
 static int read_version(jx_db *db, int64_t *v)
 {
 	bool found = false;
+	int64_t tables = 0;
 	*v = 0;
-	int rc = db_query_int(db, "SELECT MAX(version) FROM schema_version", 0, NULL, v, &found);
+	const char *probe = db->conn->kind == JX_CONN_PG
+				    ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+				      "AND table_name = 'schema_version'"
+				    : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+	int rc = db_query_int(db, probe, 0, NULL, &tables, NULL);
+	if (rc || !tables)
+		return rc;
+	rc = db_query_int(db, "SELECT MAX(version) FROM schema_version", 0, NULL, v, &found);
 	if (!found)
 		*v = 0;
 	return rc;
 }
 
+static int refuse_newer(jx_db *db, int64_t v)
+{
+	return jx_error_set(JX_EFORMAT, "%s: 数据库结构版本为 %lld，比本程序支持的版本 %d 新，请升级 jx", db->conn->target,
+			    (long long)v, JX_DB_SCHEMA_VERSION);
+}
+
+/* Brings the schema up to JX_DB_SCHEMA_VERSION. All DDL runs inside the store's write transaction (BEGIN
+ * IMMEDIATE on SQLite, the advisory lock on PostgreSQL, see pg.c), so processes opening a new database at the
+ * same moment queue there and only the first creates the tables: PostgreSQL's CREATE TABLE IF NOT EXISTS is not
+ * safe against a concurrent CREATE of the same name. */
 int db_migrate(jx_db *db)
 {
-	int rc = jx_conn_exec(db->conn, "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)", 0,
-			      NULL);
+	int64_t v;
+	int rc = read_version(db, &v);
 	if (rc)
 		return rc;
-	int64_t v;
-	if ((rc = read_version(db, &v)))
-		return rc;
 	if (v > JX_DB_SCHEMA_VERSION)
-		return jx_error_set(JX_EFORMAT, "%s: 数据库结构版本为 %lld，比本程序支持的版本 %d 新，请升级 jx",
-				    db->conn->target, (long long)v, JX_DB_SCHEMA_VERSION);
+		return refuse_newer(db, v);
 	if (v == JX_DB_SCHEMA_VERSION)
 		return 0;
 	if ((rc = jx_conn_begin(db->conn)))
 		return rc;
+	rc = jx_conn_exec(db->conn, "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)", 0, NULL);
 	/* Another process may have migrated between our read and our lock. */
-	if ((rc = read_version(db, &v)))
+	if (rc || (rc = read_version(db, &v)))
 		goto fail;
+	if (v > JX_DB_SCHEMA_VERSION) {
+		rc = refuse_newer(db, v);
+		goto fail;
+	}
 	for (int64_t k = v; k < NMIGRATIONS; k++) {
 		jx_buf b = JX_BUF_INIT;
 		rc = migrations[k](db, &b);

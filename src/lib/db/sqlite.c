@@ -259,6 +259,15 @@ int jx_conn_open_sqlite(jx_conn **out, const char *path)
 	rc = sqlite3_exec(c->db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
 			  "PRAGMA cache_size = -32768;",
 			  NULL, NULL, NULL);
+	/* Switching a new file to WAL needs an exclusive lock, and SQLite does not call the busy handler for it:
+	 * several processes creating the same store at once get SQLITE_BUSY at once. Wait as the busy timeout
+	 * would (up to 5 s). */
+	for (int waited = 0; (rc & 0xff) == SQLITE_BUSY && waited < 5000; waited += 20) {
+		sqlite3_sleep(20);
+		rc = sqlite3_exec(c->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+				  "PRAGMA cache_size = -32768;",
+				  NULL, NULL, NULL);
+	}
 	if (rc != SQLITE_OK) {
 		int e = sq_error(c, rc);
 		sq_close(&c->base);
