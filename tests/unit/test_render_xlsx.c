@@ -117,9 +117,15 @@ static bool cell_fen(const char *s, int64_t per, int64_t *fen)
 	return true;
 }
 
+/* The unit line ("单位：万元") is in the first rows, after the form's number and title, at the end of the row
+ * that names the department. */
 static int64_t unit_of(const csv *c)
 {
-	const char *u = cell(c, 1, 0);
+	const char *u = "";
+	for (size_t r = 0; r < 4 && r < c->n && !*u; r++)
+		for (size_t k = 0; k < c->ncells[r]; k++)
+			if (!strncmp(c->rows[r][k], "单位：", strlen("单位：")))
+				u = c->rows[r][k];
 	jx_money_unit mu = jx_money_unit_parse(u);
 	assert_int_not_equal(mu, JX_MU_NONE);
 	return jx_money_unit_fen_per(mu);
@@ -190,7 +196,8 @@ static size_t check_table_csv(const jx_table *t, const csv *c)
 		if (parts > depth)
 			depth = parts;
 	}
-	size_t data0 = 2 + depth + (two ? 1 : 0), compared = 0, col0 = 0;
+	/* 预算公开表N, title, department and unit, then the header rows. */
+	size_t data0 = (t->number > 0 ? 1 : 0) + 2 + depth + (two ? 1 : 0), compared = 0, col0 = 0;
 	for (int side = 0; side < (two ? 2 : 1); side++) {
 		bool code = false, name2 = false;
 		size_t ncol = 0, r = data0;
@@ -206,6 +213,9 @@ static size_t check_table_csv(const jx_table *t, const csv *c)
 			const jx_row *row = &t->rows.v[i];
 			if (row->side != side)
 				continue;
+			/* Two-sided tables line their totals up, leaving the shorter side blank in between. */
+			while (two && r < c->n && !*cell(c, r, namec) && row->name && *row->name)
+				r++;
 			assert_string_equal(cell(c, r, namec), row->name ? row->name : "");
 			if (code)
 				assert_string_equal(cell(c, r, col0), row->code ? row->code : "");
@@ -343,6 +353,7 @@ static void test_csv_quoting(void **state)
 	assert_int_equal(f.n, 1);
 	assert_string_equal(f.names[0], "表02-收入总表.csv");
 	assert_string_equal(f.data[0], "\xEF\xBB\xBF"
+				       "预算公开表2,,,\r\n"
 				       "2025年预算收入总表,,,\r\n"
 				       "单位：万元,,,\r\n"
 				       "项目,本年收入,,上年结转\r\n"
@@ -464,10 +475,12 @@ static void test_xlsx_parts(void **state)
 	/* 表2: title merged across, grouped header 本年收入 merged over its columns, names merged down two rows. */
 	snprintf(cmd, sizeof cmd, "unzip -p %s xl/worksheets/sheet2.xml", path);
 	char *s2 = sh(cmd);
-	assert_non_null(strstr(s2, "<mergeCell ref=\"A1:I1\"/>"));
-	assert_non_null(strstr(s2, "<mergeCell ref=\"C3:H3\"/>"));
-	assert_non_null(strstr(s2, "<mergeCell ref=\"A3:A4\"/>"));
-	assert_non_null(strstr(s2, "<pane ySplit=\"4\" topLeftCell=\"A5\""));
+	assert_non_null(strstr(s2, "<mergeCell ref=\"A1:I1\"/>")); /* 预算公开表2 */
+	assert_non_null(strstr(s2, "<mergeCell ref=\"A2:I2\"/>")); /* the title */
+	assert_non_null(strstr(s2, "<mergeCell ref=\"A3:H3\"/>")); /* 部门名称, then 单位 in I3 */
+	assert_non_null(strstr(s2, "<mergeCell ref=\"C4:H4\"/>"));
+	assert_non_null(strstr(s2, "<mergeCell ref=\"A4:A5\"/>"));
+	assert_non_null(strstr(s2, "<pane ySplit=\"5\" topLeftCell=\"A6\""));
 	assert_non_null(strstr(s2, "paperSize=\"9\""));
 	assert_non_null(strstr(s2, "orientation=\"landscape\""));
 	assert_non_null(strstr(s2, "<pageSetUpPr fitToPage=\"1\"/>"));
@@ -491,6 +504,14 @@ static int64_t per_of_unit_line(const char *s)
 	return jx_money_unit_fen_per(u);
 }
 
+/* A name without the ideographic spaces the reader puts for the cell's indent (类/款/项). */
+static const char *unindent(const char *s)
+{
+	while (!strncmp(s, "\u3000", 3))
+		s += 3;
+	return s;
+}
+
 /* Re-read the workbook with jx_grid_read_xlsx: every amount of every disclosure table, in its sheet. */
 static size_t reread_tables(const jx_pkg *pkg, const jx_grid *g)
 {
@@ -501,8 +522,11 @@ static size_t reread_tables(const jx_pkg *pkg, const jx_grid *g)
 		size_t first = 0;
 		while (first < g->rows.n && g->rows.v[first].src.page != page)
 			first++;
-		assert_true(first + 1 < g->rows.n);
-		int64_t per = per_of_unit_line(g->rows.v[first + 1].cells[0].text);
+		/* 预算公开表N, the title, then 部门名称 … 单位 (the unit in the row's last cell). */
+		assert_true(first + 2 < g->rows.n);
+		assert_int_equal(strcmp(g->rows.v[first].cells[0].text, jx_arena_printf(pkg->arena, "预算公开表%d", tb->number)), 0);
+		const jx_grid_row *ur = &g->rows.v[first + 2];
+		int64_t per = per_of_unit_line(ur->cells[ur->n - 1].text);
 		bool two = false;
 		for (size_t i = 0; i < tb->rows.n; i++)
 			two |= tb->rows.v[i].side == 1;
@@ -519,13 +543,14 @@ static size_t reread_tables(const jx_pkg *pkg, const jx_grid *g)
 				}
 			for (size_t j = 0; j < tb->columns.n; j++)
 				ncol += tb->columns.v[j].side == side;
-			size_t namec = col0 + (code ? 1 : 0), r = first + 2;
+			size_t namec = col0 + (code ? 1 : 0), r = first + 3;
 			for (size_t i = 0; i < tb->rows.n; i++) {
 				const jx_row *row = &tb->rows.v[i];
 				if (row->side != side)
 					continue;
 				while (r < g->rows.n && g->rows.v[r].src.page == page &&
-				       !(namec < g->rows.v[r].n && !strcmp(g->rows.v[r].cells[namec].text, row->name ? row->name : "")))
+				       !(namec < g->rows.v[r].n &&
+					 !strcmp(unindent(g->rows.v[r].cells[namec].text), row->name ? row->name : "")))
 					r++;
 				if (r >= g->rows.n || g->rows.v[r].src.page != page)
 					fail_msg("表%d: row %s not found", tb->number, row->name);
@@ -573,6 +598,75 @@ static void same_amount(const jx_amount *a, const jx_amount *b)
 	assert_int_equal(a->present, b->present);
 	if (a->present)
 		assert_int_equal(a->fen, b->fen);
+}
+
+static const char *str_or_empty(const char *s) { return s ? s : ""; }
+
+/* The whole workbook imported back (jx import on it): every disclosure table is the model's again, row for row,
+ * with the same codes, names, levels, kinds, sides and amounts in fen. Returns the amounts compared. */
+static size_t import_tables_back(const jx_pkg *pkg)
+{
+	size_t len = 0;
+	char *data = render_xlsx(pkg, 0, &len);
+	jx_pkg *back = NULL;
+	if (jx_import_buffer(&back, data, len, "render.xlsx", NULL))
+		fail_msg("%s", jx_error_last());
+	free(data);
+	for (size_t i = 0; i < back->notes.n; i++)
+		if (back->notes.v[i].level >= JX_NOTE_WARNING)
+			fail_msg("note %s: %s", back->notes.v[i].code, back->notes.v[i].message);
+	assert_string_equal(str_or_empty(back->dept.name), str_or_empty(pkg->dept.name));
+	assert_int_equal(back->tables.n, pkg->tables.n);
+	assert_int_equal(back->projects.n, pkg->projects.n);
+	assert_int_equal(back->overall.present, pkg->overall.present);
+	size_t compared = 0;
+	for (size_t t = 0; t < pkg->tables.n; t++) {
+		const jx_table *a = &pkg->tables.v[t], *b = &back->tables.v[t];
+		assert_int_equal(a->number, b->number);
+		assert_string_equal(str_or_empty(a->title), str_or_empty(b->title));
+		assert_string_equal(str_or_empty(a->note), str_or_empty(b->note));
+		if (a->unit)
+			assert_int_equal(a->unit, b->unit);
+		assert_int_equal(a->columns.n, b->columns.n);
+		for (size_t c = 0; c < a->columns.n; c++) {
+			assert_string_equal(a->columns.v[c].name, b->columns.v[c].name);
+			assert_int_equal(a->columns.v[c].side, b->columns.v[c].side);
+		}
+		if (a->rows.n != b->rows.n)
+			fail_msg("表%d: %zu rows back, %zu in the model", a->number, b->rows.n, a->rows.n);
+		for (size_t r = 0; r < a->rows.n; r++) {
+			const jx_row *x = &a->rows.v[r], *y = &b->rows.v[r];
+			assert_string_equal(str_or_empty(x->name), str_or_empty(y->name));
+			assert_string_equal(str_or_empty(x->code), str_or_empty(y->code));
+			assert_string_equal(str_or_empty(x->name2), str_or_empty(y->name2));
+			assert_int_equal(x->side, y->side);
+			if (x->level != y->level || x->kind != y->kind)
+				fail_msg("表%d %s: level %d kind %d back, %d %d in the model", a->number, x->name, y->level,
+					 y->kind, x->level, x->kind);
+			for (size_t c = 0; c < a->columns.n; c++) {
+				same_amount(&x->amounts[c], &y->amounts[c]);
+				compared += x->amounts[c].present;
+			}
+		}
+	}
+	jx_pkg_free(back);
+	return compared;
+}
+
+static void test_xlsx_import_tables(void **state)
+{
+	(void)state;
+	jx_pkg *pkg = seed("004");
+	size_t n = import_tables_back(pkg);
+	if (n < 300)
+		fail_msg("only %zu amounts compared", n);
+	jx_pkg_free(pkg);
+	size_t len = 0;
+	char *json = tu_read_file(JX_EXAMPLES_DIR "/qingshan-2025.json", &len);
+	assert_int_equal(jx_pkg_from_json(&pkg, json, len, "qingshan-2025.json"), 0);
+	free(json);
+	assert_int_equal(import_tables_back(pkg), 17); /* 表3: 3 + 3 + 3 + 4 × 2 */
+	jx_pkg_free(pkg);
 }
 
 /* Indicators of one scope, in order. */
@@ -906,6 +1000,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_xlsx_parts),
 	cmocka_unit_test(test_xlsx_sheet_names),
 	cmocka_unit_test(test_xlsx_reread_tables),
+	cmocka_unit_test(test_xlsx_import_tables),
 	cmocka_unit_test(test_xlsx_reread_projects),
 	cmocka_unit_test(test_xlsx_reread_overall),
 	cmocka_unit_test(test_xlsx_libreoffice),

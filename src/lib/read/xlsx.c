@@ -26,6 +26,7 @@
 #define XL_MAX_TEXT ((size_t)1 << 18)       /* bytes of one cell's or one shared string's text */
 #define XL_MAX_MERGES ((size_t)1 << 16)
 #define XL_MAX_XFS 65536u
+#define XL_MAX_INDENT 8u /* levels of alignment indent taken as leading spaces (Excel allows 250) */
 #define XL_MAX_NUMFMTS 4096u
 #define XL_MAX_WORK ((size_t)1 << 26) /* merge-folding steps, whole workbook */
 
@@ -53,6 +54,7 @@ typedef struct xl_book {
 	const char **sst; /* shared strings (arena) */
 	size_t nsst;
 	unsigned *xf_fmt; /* cellXfs index → numFmtId */
+	unsigned char *xf_indent; /* cellXfs index → alignment indent (levels) */
 	size_t nxf;
 	xl_numfmt *fmts; /* custom number formats */
 	size_t nfmts;
@@ -903,11 +905,27 @@ static int read_styles(xl_book *b, const char *part)
 					break;
 				}
 				b->xf_fmt = nv;
+				unsigned char *ni = realloc(b->xf_indent, b->nxf + 1);
+				if (!ni) {
+					rc = oom(b);
+					break;
+				}
+				b->xf_indent = ni;
 				char *id = jx_xml_attr(n, "numFmtId");
 				uint32_t v = 0;
 				if (!id || !parse_uint(id, 1u << 20, &v))
 					v = 0;
 				xmlFree(id);
+				/* <alignment indent="2"/>: Excel's own indentation, which finance staff use for 类/款/项. */
+				uint32_t ind = 0;
+				for (xmlNode *al = n->children; al; al = al->next)
+					if (jx_xml_is(al, "alignment")) {
+						char *is = jx_xml_attr(al, "indent");
+						if (!is || !parse_uint(is, XL_MAX_INDENT, &ind))
+							ind = 0;
+						xmlFree(is);
+					}
+				b->xf_indent[b->nxf] = (unsigned char)ind;
 				b->xf_fmt[b->nxf++] = v;
 			}
 		}
@@ -1293,6 +1311,15 @@ static int finish_cell(xl_book *b, xl_sheetdata *sd, cell_state *cs, const xl_sh
 		return oom(b);
 	if (!*text)
 		return 0;
+	/* An indent given by the cell's format becomes the leading ideographic spaces a text export would show,
+	 * which is how the recognisers read levels. */
+	unsigned ind = cs->style < b->nxf ? b->xf_indent[cs->style] : 0;
+	bool textual = strcmp(t, "s") == 0 || strcmp(t, "inlineStr") == 0 || strcmp(t, "str") == 0;
+	if (ind && textual && strncmp(text, "\u3000", 3) != 0) {
+		const char *spaces = "\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000";
+		if (!(text = jx_arena_printf(b->pkg->arena, "%.*s%s", (int)(3 * ind), spaces, text)))
+			return oom(b);
+	}
 	return push_cell(b, sd, cs->row, cs->col, text, sh);
 }
 
@@ -1698,6 +1725,7 @@ int jx_grid_read_xlsx(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, con
 		free(b.fmts[i].code);
 	free(b.fmts);
 	free(b.xf_fmt);
+	free(b.xf_indent);
 	jx_zip_close(b.zip);
 	if (rc)
 		return rc;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "render/html_int.h"
+#include "render/render_int.h"
 
 /* What one side (收入 / 支出, or the only side) of a table shows. */
 typedef struct side_info {
@@ -164,39 +165,6 @@ static const jx_row *nth_row(const jx_table *t, int side, size_t *cursor)
 	return &t->rows.v[(*cursor)++];
 }
 
-/* Lengths of the four runs of a side: items before the first total, the first total, the rows up to the last
- * total, the last total. A one-sided table is one run. */
-static void segments(const jx_table *t, int side, size_t nrows, size_t seg[4])
-{
-	size_t first = nrows, last = nrows, k = 0;
-	for (size_t i = 0; i < t->rows.n; i++) {
-		if (t->rows.v[i].side != side)
-			continue;
-		if (t->rows.v[i].kind == JX_ROW_TOTAL) {
-			if (first == nrows)
-				first = k;
-			last = k;
-		}
-		k++;
-	}
-	if (first == nrows) {
-		seg[0] = nrows;
-		seg[1] = seg[2] = seg[3] = 0;
-		return;
-	}
-	seg[0] = first;
-	seg[1] = 1;
-	if (last > first) {
-		seg[2] = last - first - 1;
-		seg[3] = 1;
-	} else {
-		seg[2] = nrows - first - 1;
-		seg[3] = 0;
-	}
-	if (last > first && last + 1 < nrows) /* rows after the last total stay in the middle run's order */
-		seg[3] = nrows - last;
-}
-
 static void write_table(jx_html_w *w, const jx_pkg *pkg, const jx_table *t, size_t idx)
 {
 	side_info l = side_of(t, 0), r = side_of(t, 1);
@@ -241,9 +209,9 @@ static void write_table(jx_html_w *w, const jx_pkg *pkg, const jx_table *t, size
 	/* Two-sided tables line up like the printed form: the items, then the first totals (本年收入合计 | 本年支出合计)
 	 * side by side, what comes between, and the grand totals (收入总计 | 支出总计) on the last row. */
 	size_t segl[4], segr[4];
-	segments(t, 0, l.nrows, segl);
+	jx_render_side_runs(t, 0, l.nrows, segl);
 	if (two)
-		segments(t, 1, r.nrows, segr);
+		jx_render_side_runs(t, 1, r.nrows, segr);
 	else
 		memset(segr, 0, sizeof segr);
 	size_t lc = 0, rc = 0;

@@ -18,3 +18,36 @@ int jx_render(const jx_pkg *pkg, jx_render_format fmt, const jx_render_opts *opt
 	}
 	return jx_error_set(JX_EINVAL, "CSV 每张表一个文件，请用 jx_render_csv");
 }
+
+/* Lengths of the four runs of a side: items before the first total, the first total, the rows up to the last
+ * total, the last total. A one-sided table is one run. */
+void jx_render_side_runs(const jx_table *t, int side, size_t nrows, size_t seg[4])
+{
+	size_t first = nrows, last = nrows, k = 0;
+	for (size_t i = 0; i < t->rows.n; i++) {
+		if (t->rows.v[i].side != side)
+			continue;
+		if (t->rows.v[i].kind == JX_ROW_TOTAL) {
+			if (first == nrows)
+				first = k;
+			last = k;
+		}
+		k++;
+	}
+	if (first == nrows) {
+		seg[0] = nrows;
+		seg[1] = seg[2] = seg[3] = 0;
+		return;
+	}
+	seg[0] = first;
+	seg[1] = 1;
+	if (last > first) {
+		seg[2] = last - first - 1;
+		seg[3] = 1;
+	} else {
+		seg[2] = nrows - first - 1;
+		seg[3] = 0;
+	}
+	if (last > first && last + 1 < nrows) /* rows after the last total stay in the middle run's order */
+		seg[3] = nrows - last;
+}

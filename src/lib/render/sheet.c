@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "jx/check.h"
+#include "render/render_int.h"
 #include "util/utf8.h"
 
 /* ---- small helpers ---- */
@@ -354,7 +355,7 @@ static int side_cells(jx_arena *a, jx_scell *r, const jx_table *t, const side_la
 	if (sl->code)
 		set_text(&r[c++], row->code ? row->code : "", st);
 	set_text(&r[c], row->name ? row->name : "", st);
-	r[c++].indent = row->level > 1 && row->kind == JX_ROW_ITEM ? row->level - 1 : 0;
+	r[c++].indent = row->level > 1 && row->kind != JX_ROW_TOTAL ? row->level - 1 : 0;
 	if (sl->name2)
 		set_text(&r[c++], row->name2 ? row->name2 : "", st);
 	int64_t per = unit_per(unit);
@@ -371,7 +372,7 @@ static int side_cells(jx_arena *a, jx_scell *r, const jx_table *t, const side_la
 	return 0;
 }
 
-static int table_sheet(jx_arena *a, jx_sheet_vec *out, const jx_table *t)
+static int table_sheet(jx_arena *a, jx_sheet_vec *out, const jx_pkg *pkg, const jx_table *t)
 {
 	bool two = false;
 	for (size_t i = 0; i < t->columns.n; i++)
@@ -406,6 +407,8 @@ static int table_sheet(jx_arena *a, jx_sheet_vec *out, const jx_table *t)
 		for (size_t j = 0; !unit && t->rows.v[i].amounts && j < t->columns.n; j++)
 			if (t->rows.v[i].amounts[j].present)
 				unit = t->rows.v[i].amounts[j].unit;
+	/* A table that states no unit and has no amounts (本表无数据) is printed without one, as it was. */
+	bool say_unit = unit || (t->unit_text && *t->unit_text);
 	if (!unit)
 		unit = JX_MU_YUAN;
 	const char *st = short_title(t->title);
@@ -421,9 +424,29 @@ static int table_sheet(jx_arena *a, jx_sheet_vec *out, const jx_table *t)
 	jx_sheet *sh = new_sheet(a, out, cfile, name, ncols);
 	if (!sh)
 		return JX_ENOMEM;
-	if ((rc = full_row(a, sh, t->title ? t->title : st, JX_CS_TITLE)) ||
-	    (rc = full_row(a, sh, unit_line(a, unit), JX_CS_UNIT)))
+	/* As the official forms print it: the form's number above the title, then the department on the left and
+	 * the unit on the right. The number is also what tells `jx import` that a disclosure table starts here. */
+	if (t->number > 0 && (rc = full_row(a, sh, jx_arena_printf(a, "预算公开表%d", t->number), JX_CS_NOTE)))
 		return rc;
+	if ((rc = full_row(a, sh, t->title ? t->title : st, JX_CS_TITLE)))
+		return rc;
+	if (pkg->dept.name && *pkg->dept.name && ncols >= 2) {
+		jx_scell *r = add_row(a, sh);
+		const char *dept = jx_arena_printf(a, "部门名称：%s", pkg->dept.name);
+		if (!r || !dept)
+			return JX_ENOMEM;
+		set_text(&r[0], dept, JX_CS_NOTE);
+		for (uint32_t c = 1; c + 1 < ncols; c++)
+			r[c].style = JX_CS_NOTE;
+		if (say_unit)
+			set_text(&r[ncols - 1], unit_line(a, unit), JX_CS_UNIT);
+		else
+			r[ncols - 1].style = JX_CS_UNIT;
+		if (ncols > 2 && (rc = merge(a, sh, cur_row(sh), 0, cur_row(sh), ncols - 2)))
+			return rc;
+	} else if (say_unit && (rc = full_row(a, sh, unit_line(a, unit), JX_CS_UNIT))) {
+		return rc;
+	}
 	uint32_t hr = (uint32_t)sh->rows.n;
 	uint32_t hrows = depth + (two ? 1u : 0u);
 	for (uint32_t i = 0; i < hrows; i++) {
@@ -446,16 +469,22 @@ static int table_sheet(jx_arena *a, jx_sheet_vec *out, const jx_table *t)
 		if ((rc = side_headers(a, sh, t, &sides[s], hr, depth, heads)))
 			return rc;
 	sh->head_rows = (uint32_t)sh->rows.n;
-	size_t n = sides[0].nrows;
-	if (two && sides[1].nrows > n)
-		n = sides[1].nrows;
-	for (size_t i = 0; i < n; i++) {
-		jx_scell *r = add_row(a, sh);
-		if (!r)
-			return JX_ENOMEM;
-		for (int s = 0; s < (two ? 2 : 1); s++)
-			if (i < sides[s].nrows && (rc = side_cells(a, r, t, &sides[s], sides[s].rows[i], unit)))
-				return rc;
+	/* Two-sided tables line up like the printed form, totals side by side (render_int.h). */
+	size_t runs[2][4] = {{0}};
+	for (int s = 0; s < (two ? 2 : 1); s++)
+		jx_render_side_runs(t, s, sides[s].nrows, runs[s]);
+	size_t next[2] = {0, 0};
+	for (int k = 0; k < 4; k++) {
+		size_t h = runs[0][k] > runs[1][k] ? runs[0][k] : runs[1][k];
+		for (size_t i = 0; i < h; i++) {
+			jx_scell *r = add_row(a, sh);
+			if (!r)
+				return JX_ENOMEM;
+			for (int s = 0; s < (two ? 2 : 1); s++)
+				if (i < runs[s][k] &&
+				    (rc = side_cells(a, r, t, &sides[s], sides[s].rows[next[s]++], unit)))
+					return rc;
+		}
 	}
 	if (t->note && *t->note && (rc = full_row(a, sh, t->note, JX_CS_NOTE)))
 		return rc;
@@ -848,7 +877,7 @@ int jx_sheets_build(const jx_pkg *pkg, const jx_render_opts *opts, jx_arena *a, 
 	int rc = 0;
 	if (what & JX_RENDER_TABLES)
 		for (size_t i = 0; !rc && i < pkg->tables.n; i++)
-			rc = table_sheet(a, out, &pkg->tables.v[i]);
+			rc = table_sheet(a, out, pkg, &pkg->tables.v[i]);
 	if (!rc && (what & JX_RENDER_OVERALL) && pkg->overall.present)
 		rc = overall_sheet(a, out, pkg);
 	if (what & JX_RENDER_TARGETS)
