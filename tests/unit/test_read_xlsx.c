@@ -110,8 +110,11 @@ static const char styles_xml[] =
 	"<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
 	"<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"0.0\"/>"
 	"<numFmt numFmtId=\"165\" formatCode=\"#,##0.00&quot;万元&quot;;[Red]\\-#,##0.00&quot;万元&quot;\"/></numFmts>"
-	"<cellXfs count=\"6\"><xf numFmtId=\"0\"/><xf numFmtId=\"2\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/>"
-	"<xf numFmtId=\"14\"/><xf numFmtId=\"10\"/></cellXfs></styleSheet>";
+	"<cellXfs count=\"9\"><xf numFmtId=\"0\"/><xf numFmtId=\"2\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/>"
+	"<xf numFmtId=\"14\"/><xf numFmtId=\"10\"/>"
+	"<xf numFmtId=\"0\" applyAlignment=\"1\"><alignment indent=\"2\"/></xf>"
+	"<xf numFmtId=\"2\" applyAlignment=\"1\"><alignment horizontal=\"left\" indent=\"1\"/></xf>"
+	"<xf numFmtId=\"0\"><alignment indent=\"9999\"/></xf></cellXfs></styleSheet>";
 
 /* A sheet written by hand: what real producers write that libxlsxwriter does not. */
 static const char sheet_xml[] =
@@ -128,6 +131,9 @@ static const char sheet_xml[] =
 	"<c t=\"str\"><f>A1</f><v>公式结果</v></c><c s=\"1\"/><c r=\"F5\" s=\"1\"><v>  7 </v></c></row>"
 	"<row r=\"6\"><c r=\"A6\" s=\"4\"><v>45291.75</v></c><c r=\"B6\" s=\"1\"><v>-0.001</v></c>"
 	"<c r=\"C6\" s=\"1\"><v>999.995</v></c><c r=\"D6\" s=\"2\"><v>0.05</v></c></row>"
+	"<row r=\"7\"><c r=\"A7\" s=\"6\" t=\"s\"><v>0</v></c><c r=\"B7\" s=\"7\"><v>5</v></c>"
+	"<c r=\"C7\" s=\"6\" t=\"inlineStr\"><is><t>\u3000已缩进</t></is></c>"
+	"<c r=\"D7\" s=\"8\" t=\"inlineStr\"><is><t>过深</t></is></c></row>"
 	"</sheetData></worksheet>";
 
 static void test_handmade(void **state)
@@ -142,9 +148,9 @@ static void test_handmade(void **state)
 	free(zipdata);
 	assert_int_equal(rc, 0);
 	assert_int_equal(g.layout, JX_LAYOUT_CELLS);
-	/* empty row 3 is skipped: 5 rows */
-	assert_int_equal(g.rows.n, 5);
-	assert_int_equal(g.nlines, 5);
+	/* empty row 3 is skipped: 6 rows */
+	assert_int_equal(g.rows.n, 6);
+	assert_int_equal(g.nlines, 6);
 	/* every row is as wide as the sheet's used columns (A..F) */
 	for (size_t i = 0; i < g.rows.n; i++)
 		assert_int_equal(g.rows.v[i].n, 6);
@@ -178,6 +184,11 @@ static void test_handmade(void **state)
 	assert_string_equal(cell(4, 1), "0.00");
 	assert_string_equal(cell(4, 2), "1000.00");
 	assert_string_equal(cell(4, 3), "0.1"); /* 0.05 is 0.05000000000000000277 as a double */
+	/* a format's indent becomes leading U+3000 on text (not on numbers, not twice); absurd indents are ignored */
+	assert_string_equal(cell(5, 0), "\u3000\u3000部门名称");
+	assert_string_equal(cell(5, 1), "5.00");
+	assert_string_equal(cell(5, 2), "\u3000已缩进");
+	assert_string_equal(cell(5, 3), "过深");
 	/* sources: sheet number as page, line = grid row, column = byte offset in the line + 1 */
 	const jx_cell *c = &g.rows.v[1].cells[1];
 	assert_int_equal(c->src.page, 1);
