@@ -90,6 +90,45 @@ static void test_report_paragraphs(void **state)
 	assert_string_equal(pkg->sources.v[0].file, "report.pdf");
 }
 
+/* The row whose first cell starts with `prefix`, or fails. */
+static size_t find_row_prefix(const char *prefix)
+{
+	for (size_t i = 0; i < g.rows.n; i++)
+		if (g.rows.v[i].n && strncmp(g.rows.v[i].cells[0].text, prefix, strlen(prefix)) == 0)
+			return i;
+	fail_msg("no row starting with %s", prefix);
+	return 0;
+}
+
+/* Paragraphs over page breaks (tests/fixtures/pdf/pagebreak.pdf, 45 characters a line): one that flows from page 1
+ * to page 2 is one row; a full line that stops mid-sentence goes on at the top of the next page; a full line ending
+ * in 。 and a line before a numbered heading end their paragraphs. */
+static void test_paragraph_over_page_break(void **state)
+{
+	(void)state;
+	assert_int_equal(read_fixture("pagebreak.pdf"), 0);
+	size_t r = find_row_prefix("本部门年度收入预算安排");
+	assert_true(g.rows.v[r].paragraph);
+	assert_string_equal(cell(r, 0), "本部门年度收入预算安排遵循量入为出、收支平衡的原则，统筹考虑各项政策和重点工作任务需要，"
+					 "合理安排基本支出和项目支出，其中一般公共预算拨款收入主要用于保障机构正常运转和履行职能，"
+					 "政府性基金预算拨款收入主要用于残疾人就业保障和康复救助等专项工作，上年结转资金按规定继续"
+					 "用于原项目，确保资金使用的规范性、安全性和有效性。");
+	assert_int_equal(g.rows.v[r].src.page, 1); /* where it starts */
+	r = find_row_prefix("按照预算法");
+	assert_string_equal(cell(r, 0), "按照预算法和预算管理制度的有关规定，本部门认真编制部门预算，细化项目支出内容并按照要求及时"
+					 "公开项目支出绩效目标，接受社会监督。");
+	assert_int_equal(g.rows.v[r].src.page, 2);
+	r = find_row_prefix("各项支出均按照");
+	assert_string_equal(cell(r, 0), "各项支出均按照规定的用途和标准执行，严格控制一般性支出，确保重点支出的需要，坚持勤俭节约。");
+	assert_string_equal(cell(r + 1, 0), "其他需要说明的事项在此列出。");
+	assert_int_equal(g.rows.v[r + 1].src.page, 4);
+	r = find_row_prefix("本部门将继续");
+	assert_string_equal(cell(r, 0), "本部门将继续加强预算执行管理，加快预算执行进度，提高预算执行的均衡性和有效性并同步开展全面");
+	assert_string_equal(cell(r + 1, 0), "二、支出预算情况");
+	/* One-line paragraphs stay apart. */
+	assert_string_equal(cell(find_row_prefix("第1项说明") + 1, 0), "第2项说明。");
+}
+
 static void test_report_table(void **state)
 {
 	(void)state;
@@ -310,6 +349,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_report_paragraphs, teardown),
+		cmocka_unit_test_teardown(test_paragraph_over_page_break, teardown),
 		cmocka_unit_test_teardown(test_report_table, teardown),
 		cmocka_unit_test_teardown(test_tiny_ruled_table, teardown),
 		cmocka_unit_test_teardown(test_scan_needs_ocr, teardown),

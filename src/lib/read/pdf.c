@@ -974,8 +974,47 @@ static void join_continued_tables(pdfctx *ctx)
 	}
 }
 
+/* True when the text ends a sentence or a clause a writer would break a page after (。！？；：). */
+static bool ends_sentence(const char *s)
+{
+	static const char *const ends[] = {"。", "！", "？", "；", "：", ".", "!", "?", ";", ":", NULL};
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	for (size_t i = 0; ends[i]; i++) {
+		size_t e = strlen(ends[i]);
+		if (n >= e && memcmp(s + n - e, ends[i], e) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* True when the line opens a numbered heading: 一、 （一） 1、 1. 第N部分. */
+static bool starts_heading(const char *s)
+{
+	static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+	if (!strncmp(s, "第", 3) || !strncmp(s, "（", 3) || *s == '(')
+		return true;
+	const char *p = s;
+	if (*p >= '0' && *p <= '9') {
+		while (*p >= '0' && *p <= '9')
+			p++;
+		return !strncmp(p, "、", 3) || (*p == '.' && !(p[1] >= '0' && p[1] <= '9'));
+	}
+	for (bool more = true; more;) {
+		more = false;
+		for (size_t i = 0; numerals[i]; i++)
+			if (!strncmp(p, numerals[i], 3)) {
+				p += 3;
+				more = true;
+			}
+	}
+	return p != s && !strncmp(p, "、", 3);
+}
+
 /* Joins paragraph lines into paragraphs: a line continues the previous one when it follows at normal line
- * spacing, the previous line ran to the right edge of the text, and it is not indented. */
+ * spacing, the previous line ran to the right edge of the text, and it is not indented; over a page break, when
+ * the line before the break is full and stops mid-sentence and the next page goes on at the left margin. */
 static void join_paragraphs(pdfctx *ctx)
 {
 	prow *r = ctx->rows.v;
@@ -1004,19 +1043,32 @@ static void join_paragraphs(pdfctx *ctx)
 		line_gap = gaps[ngaps / 4] + 0.2; /* the lower quartile: lines within paragraphs outnumber breaks */
 	}
 	free(gaps);
+	/* `last` is the paragraph being built and `at` the page of its last line: the paragraph keeps the source of
+	 * its first line, its bottom is that of its last. With headers and footers dropped and nothing else between,
+	 * across a page break `last` ends with the last line of the previous page. */
 	size_t last = SIZE_MAX;
+	uint32_t at = 0;
 	for (size_t k = 0; k < n; k++) {
 		if (r[k].drop)
 			continue;
-		if (!r[k].paragraph || (last != SIZE_MAX && r[last].page != r[k].page)) {
+		bool next_page = last != SIZE_MAX && r[k].page == at + 1;
+		if (!r[k].paragraph || (last != SIZE_MAX && at != r[k].page && !next_page)) {
 			last = r[k].paragraph ? k : SIZE_MAX;
+			at = r[k].page;
 			continue;
 		}
 		if (last != SIZE_MAX) {
 			prow *p = &r[last];
 			double gap = r[k].top - p->bottom;
-			bool cont = gap < line_gap * r[k].em && gap > -0.3 * r[k].em && p->x1 > right - 4.0 * r[k].em &&
-				    r[k].x0 < left + 1.0 * r[k].em && fabs(p->em - r[k].em) < 0.2 * r[k].em;
+			bool same_font = fabs(p->em - r[k].em) < 0.2 * r[k].em;
+			bool flush_left = r[k].x0 < left + 1.0 * r[k].em;
+			bool cont = !next_page && gap < line_gap * r[k].em && gap > -0.3 * r[k].em &&
+				    p->x1 > right - 4.0 * r[k].em && flush_left && same_font;
+			/* Over a page break the spacing says nothing, so ask for more: the line before the break is full
+			 * (within 1.5 em of the edge) and stops mid-sentence, and the line after is not a heading. */
+			if (next_page)
+				cont = p->x1 > right - 1.5 * r[k].em && flush_left && same_font &&
+				       !ends_sentence(p->cells[0]) && !starts_heading(r[k].cells[0]);
 			if (cont) {
 				size_t la = strlen(p->cells[0]);
 				bool ascii = la && (unsigned char)p->cells[0][la - 1] < 0x80 &&
@@ -1027,12 +1079,14 @@ static void join_paragraphs(pdfctx *ctx)
 					p->cells[0] = t;
 					p->bottom = r[k].bottom;
 					p->x1 = r[k].x1;
+					at = r[k].page;
 					r[k].drop = true;
 					continue;
 				}
 			}
 		}
 		last = k;
+		at = r[k].page;
 	}
 }
 
