@@ -555,25 +555,6 @@ static void test_two_importers(void **state)
 
 /* Several processes creating the same new SQLite file at once: all open it, the schema is made once
  * (test_pg.c does the same against PostgreSQL). */
-typedef struct opener {
-	const char *target;
-	pthread_barrier_t *start;
-	int rc;
-	char err[512];
-} opener;
-
-static void *open_thread(void *arg)
-{
-	opener *o = arg;
-	pthread_barrier_wait(o->start);
-	jx_db *db = NULL;
-	o->rc = jx_db_open(&db, o->target);
-	if (o->rc)
-		snprintf(o->err, sizeof o->err, "%s", jx_error_last());
-	jx_db_close(db);
-	return NULL;
-}
-
 static void test_sqlite_concurrent_first_open(void **state)
 {
 	(void)state;
@@ -581,20 +562,9 @@ static void test_sqlite_concurrent_first_open(void **state)
 	for (int round = 0; round < 4; round++) {
 		char target[128];
 		snprintf(target, sizeof target, "%s/first-open-%d.db", tmpdir, round);
-		pthread_barrier_t start;
-		assert_int_equal(pthread_barrier_init(&start, NULL, N), 0);
-		opener o[N];
-		pthread_t th[N];
-		for (int i = 0; i < N; i++) {
-			o[i] = (opener){target, &start, 0, ""};
-			assert_int_equal(pthread_create(&th[i], NULL, open_thread, &o[i]), 0);
-		}
-		for (int i = 0; i < N; i++)
-			pthread_join(th[i], NULL);
-		pthread_barrier_destroy(&start);
-		for (int i = 0; i < N; i++)
-			if (o[i].rc)
-				fail_msg("round %d, opener %d: %s", round, i, o[i].err);
+		char what[32];
+		snprintf(what, sizeof what, "round %d", round);
+		tu_open_concurrently(target, N, what);
 		jx_db *db = NULL;
 		assert_int_equal(jx_db_open(&db, target), 0);
 		int64_t n = 0;

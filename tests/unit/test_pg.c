@@ -534,24 +534,6 @@ static void test_db_newer_schema(void **state)
 /* Several processes opening a brand-new database at the same moment (a bureau's clerks starting jx against an
  * empty shared store): each must find or create the schema, none may fail on the others' DDL, and the schema is
  * created once. */
-typedef struct opener {
-	const char *target;
-	pthread_barrier_t *start;
-	int rc;
-	char msg[1024];
-} opener;
-
-static void *open_thread(void *arg)
-{
-	opener *o = arg;
-	pthread_barrier_wait(o->start);
-	jx_db *db = NULL;
-	o->rc = jx_db_open(&db, o->target);
-	snprintf(o->msg, sizeof o->msg, "%s", o->rc ? jx_error_last() : "");
-	jx_db_close(db);
-	return NULL;
-}
-
 static void test_db_concurrent_first_open(void **state)
 {
 	(void)state;
@@ -559,20 +541,9 @@ static void test_db_concurrent_first_open(void **state)
 	for (int round = 0; round < ROUNDS; round++) {
 		char ci[700];
 		fresh_database(srv_conninfo, "jx_first_open", ci, sizeof ci);
-		pthread_barrier_t start;
-		assert_int_equal(pthread_barrier_init(&start, NULL, N), 0);
-		opener o[N];
-		pthread_t t[N];
-		for (int i = 0; i < N; i++) {
-			o[i] = (opener){ci, &start, 0, ""};
-			assert_int_equal(pthread_create(&t[i], NULL, open_thread, &o[i]), 0);
-		}
-		for (int i = 0; i < N; i++)
-			pthread_join(t[i], NULL);
-		pthread_barrier_destroy(&start);
-		for (int i = 0; i < N; i++)
-			if (o[i].rc)
-				fail_msg("round %d, opener %d: %d \"%s\"", round, i, o[i].rc, o[i].msg);
+		char what[32];
+		snprintf(what, sizeof what, "round %d", round);
+		tu_open_concurrently(ci, N, what);
 		jx_conn *c = open_ok(ci);
 		assert_int_equal(count_rows(c, "SELECT count(*) FROM schema_version"), JX_DB_SCHEMA_VERSION);
 		jx_conn_close(c);

@@ -58,15 +58,20 @@ static const char *cell(size_t row, size_t col)
 	return g.rows.v[row].cells[col].text;
 }
 
-/* The index of the first row whose first cell is `text`, or fails. */
-static size_t find_row(const char *text)
+/* The index of the first row whose first cell is `text` (or, with `prefix`, starts with it), or fails. */
+static size_t find_row_by(const char *text, bool prefix)
 {
+	size_t n = strlen(text);
 	for (size_t i = 0; i < g.rows.n; i++)
-		if (g.rows.v[i].n && strcmp(g.rows.v[i].cells[0].text, text) == 0)
+		if (g.rows.v[i].n && (prefix ? strncmp(g.rows.v[i].cells[0].text, text, n) == 0
+					     : strcmp(g.rows.v[i].cells[0].text, text) == 0))
 			return i;
 	fail_msg("no row starting with %s", text);
 	return 0;
 }
+
+static size_t find_row(const char *text) { return find_row_by(text, false); }
+static size_t find_row_prefix(const char *prefix) { return find_row_by(prefix, true); }
 
 static void test_report_paragraphs(void **state)
 {
@@ -88,16 +93,6 @@ static void test_report_paragraphs(void **state)
 	assert_string_equal(pkg->sources.v[0].format, "pdf");
 	assert_int_equal(strlen(pkg->sources.v[0].sha256), 64);
 	assert_string_equal(pkg->sources.v[0].file, "report.pdf");
-}
-
-/* The row whose first cell starts with `prefix`, or fails. */
-static size_t find_row_prefix(const char *prefix)
-{
-	for (size_t i = 0; i < g.rows.n; i++)
-		if (g.rows.v[i].n && strncmp(g.rows.v[i].cells[0].text, prefix, strlen(prefix)) == 0)
-			return i;
-	fail_msg("no row starting with %s", prefix);
-	return 0;
 }
 
 /* Paragraphs over page breaks (tests/fixtures/pdf/pagebreak.pdf, 45 characters a line): one that flows from page 1

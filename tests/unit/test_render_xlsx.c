@@ -602,12 +602,11 @@ static void same_amount(const jx_amount *a, const jx_amount *b)
 
 static const char *str_or_empty(const char *s) { return s ? s : ""; }
 
-/* The whole workbook imported back (jx import on it): every disclosure table is the model's again, row for row,
- * with the same codes, names, levels, kinds, sides and amounts in fen. Returns the amounts compared. */
-static size_t import_tables_back(const jx_pkg *pkg)
+/* Renders `what` of pkg as a workbook and imports it back (jx import on it), which must not warn. */
+static jx_pkg *import_rendered(const jx_pkg *pkg, unsigned what)
 {
 	size_t len = 0;
-	char *data = render_xlsx(pkg, 0, &len);
+	char *data = render_xlsx(pkg, what, &len);
 	jx_pkg *back = NULL;
 	if (jx_import_buffer(&back, data, len, "render.xlsx", NULL))
 		fail_msg("%s", jx_error_last());
@@ -615,6 +614,15 @@ static size_t import_tables_back(const jx_pkg *pkg)
 	for (size_t i = 0; i < back->notes.n; i++)
 		if (back->notes.v[i].level >= JX_NOTE_WARNING)
 			fail_msg("note %s: %s", back->notes.v[i].code, back->notes.v[i].message);
+	return back;
+}
+
+
+/* The whole workbook imported back (jx import on it): every disclosure table is the model's again, row for row,
+ * with the same codes, names, levels, kinds, sides and amounts in fen. Returns the amounts compared. */
+static size_t import_tables_back(const jx_pkg *pkg)
+{
+	jx_pkg *back = import_rendered(pkg, 0);
 	assert_string_equal(str_or_empty(back->dept.name), str_or_empty(pkg->dept.name));
 	assert_int_equal(back->tables.n, pkg->tables.n);
 	assert_int_equal(back->projects.n, pkg->projects.n);
@@ -681,15 +689,7 @@ static const jx_indicator *nth(const jx_project *p, jx_scope scope, size_t n)
 /* The project sheets imported back (jx import on the workbook) give the same projects. */
 static size_t reread_projects(const jx_pkg *pkg)
 {
-	size_t len = 0;
-	char *data = render_xlsx(pkg, JX_RENDER_TARGETS, &len);
-	jx_pkg *back = NULL;
-	if (jx_import_buffer(&back, data, len, "render.xlsx", NULL))
-		fail_msg("%s", jx_error_last());
-	free(data);
-	for (size_t i = 0; i < back->notes.n; i++)
-		if (back->notes.v[i].level >= JX_NOTE_WARNING)
-			fail_msg("note %s: %s", back->notes.v[i].code, back->notes.v[i].message);
+	jx_pkg *back = import_rendered(pkg, JX_RENDER_TARGETS);
 	assert_int_equal(back->projects.n, pkg->projects.n);
 	size_t compared = 0;
 	for (size_t i = 0; i < pkg->projects.n; i++) {
@@ -878,15 +878,8 @@ static void test_xlsx_sheet_names(void **state)
 /* The overall sheet imported back gives the same overall table: money, tasks, goals, indicators. */
 static size_t reread_overall(const jx_pkg *pkg)
 {
-	size_t len = 0, compared = 0;
-	char *data = render_xlsx(pkg, JX_RENDER_OVERALL, &len);
-	jx_pkg *back = NULL;
-	if (jx_import_buffer(&back, data, len, "overall.xlsx", NULL))
-		fail_msg("%s", jx_error_last());
-	free(data);
-	for (size_t i = 0; i < back->notes.n; i++)
-		if (back->notes.v[i].level >= JX_NOTE_WARNING)
-			fail_msg("note %s: %s", back->notes.v[i].code, back->notes.v[i].message);
+	size_t compared = 0;
+	jx_pkg *back = import_rendered(pkg, JX_RENDER_OVERALL);
 	const jx_overall *a = &pkg->overall, *b = &back->overall;
 	assert_true(b->present);
 	same_amount(&a->total, &b->total);

@@ -2,9 +2,13 @@
 #include "testutil.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "jx/common.h"
+#include "jx/db.h"
 
 char *tu_read_file(const char *path, size_t *len)
 {
@@ -43,4 +47,42 @@ char *tu_seed_path(const char *prefix)
 	if (!found)
 		fail_msg("no seed %s* in %s", prefix, JX_SEEDS_DIR);
 	return found;
+}
+
+typedef struct tu_opener {
+	const char *target;
+	pthread_barrier_t *start;
+	int rc;
+	char msg[1024];
+} tu_opener;
+
+static void *tu_open_thread(void *arg)
+{
+	tu_opener *o = arg;
+	pthread_barrier_wait(o->start);
+	jx_db *db = NULL;
+	o->rc = jx_db_open(&db, o->target);
+	snprintf(o->msg, sizeof o->msg, "%s", o->rc ? jx_error_last() : "");
+	jx_db_close(db);
+	return NULL;
+}
+
+void tu_open_concurrently(const char *target, int n, const char *what)
+{
+	enum { MAX = 16 };
+	assert_true(n > 0 && n <= MAX);
+	pthread_barrier_t start;
+	assert_int_equal(pthread_barrier_init(&start, NULL, (unsigned)n), 0);
+	tu_opener o[MAX];
+	pthread_t t[MAX];
+	for (int i = 0; i < n; i++) {
+		o[i] = (tu_opener){target, &start, 0, ""};
+		assert_int_equal(pthread_create(&t[i], NULL, tu_open_thread, &o[i]), 0);
+	}
+	for (int i = 0; i < n; i++)
+		pthread_join(t[i], NULL);
+	pthread_barrier_destroy(&start);
+	for (int i = 0; i < n; i++)
+		if (o[i].rc)
+			fail_msg("%s, opener %d: %d \"%s\"", what, i, o[i].rc, o[i].msg);
 }
