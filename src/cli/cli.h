@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "jx/check.h"
 #include "util/buf.h"
 
 /* Exit codes, documented in `jx help` and the README. */
@@ -59,5 +60,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 int cli_write_output(const char *out, jx_buf *buf);
 /* Maps a library error code to an exit code. */
 int cli_exit_for(int rc);
+/* Attaches to r, for source excerpts, the documents its findings point at that are not attached yet and can be
+ * read (a canonical JSON package points at the text it was imported from). Failures only mean no excerpt. */
+void cli_attach_originals(jx_report *r);
 
 #endif

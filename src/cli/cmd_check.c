@@ -69,29 +69,6 @@ static void apply_min_severity(jx_check_config *cfg, jx_severity min)
 	}
 }
 
-/* A canonical JSON package points at the document it was imported from; quote that document when it is at hand. */
-static void attach_originals(jx_report *r)
-{
-	const char *tried[16];
-	size_t ntried = 0;
-	for (size_t i = 0; i < jx_report_count(r); i++) {
-		const jx_finding *f = jx_report_at(r, i);
-		size_t len;
-		if (!f->src.file || !f->src.line || jx_report_source_line(r, f->src.file, f->src.line, &len))
-			continue;
-		bool seen = false;
-		for (size_t k = 0; k < ntried; k++)
-			seen |= !strcmp(tried[k], f->src.file);
-		if (seen || ntried == sizeof tried / sizeof tried[0])
-			continue;
-		tried[ntried++] = f->src.file;
-		char *data = NULL;
-		if (jx_file_read(&data, &len, f->src.file, (size_t)64 << 20) == 0)
-			jx_report_attach_source(r, f->src.file, data, len);
-		free(data);
-	}
-}
-
 /* --db: stores each checked package (replacing its earlier version) with its findings. */
 static int store_in_db(const char *target, jx_pkg **pkgs, int npkgs, const jx_report *report)
 {
@@ -231,7 +208,7 @@ int cmd_check(int argc, char **argv)
 		if (w > status)
 			status = w;
 	}
-	attach_originals(report);
+	cli_attach_originals(report);
 	jx_report_sort(report);
 	if (fmt == JX_REPORT_TEXT &&
 	    (!strcmp(colour, "always") || (!strcmp(colour, "auto") && !out && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"))))

@@ -193,12 +193,19 @@ int cmd_render(int argc, char **argv)
 			status = JX_EXIT_INPUT;
 			goto done;
 		}
+		/* Quote the source lines the findings point at (a text document, or the one a JSON package names). */
+		char *src = NULL;
+		size_t srclen = 0;
+		if (jx_file_read(&src, &srclen, file, (size_t)64 << 20) == 0)
+			jx_report_attach_source(report, file, src, srclen);
+		free(src);
 		if (jx_report_begin(report, file) || jx_check(report, pkg, cfg)) {
 			cli_error("内存不足");
 			status = JX_EXIT_OUTPUT;
 			goto done;
 		}
 		jx_report_sort(report);
+		cli_attach_originals(report);
 		opts.report = report;
 	}
 	if (fmt == JX_RENDER_CSV) {

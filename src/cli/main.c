@@ -1,9 +1,11 @@
 /* main.c: the `jx` command: git-style subcommands over the jixiao library. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "jx/check.h"
 #include "jx/common.h"
 #include "util/file.h"
 
@@ -131,4 +133,27 @@ int main(int argc, char **argv)
 		}
 	}
 	return c->run(argc - 1, argv + 1);
+}
+
+/* A canonical JSON package points at the document it was imported from; quote that document when it is at hand. */
+void cli_attach_originals(jx_report *r)
+{
+	const char *tried[16];
+	size_t ntried = 0;
+	for (size_t i = 0; i < jx_report_count(r); i++) {
+		const jx_finding *f = jx_report_at(r, i);
+		size_t len;
+		if (!f->src.file || !f->src.line || jx_report_source_line(r, f->src.file, f->src.line, &len))
+			continue;
+		bool seen = false;
+		for (size_t k = 0; k < ntried; k++)
+			seen |= !strcmp(tried[k], f->src.file);
+		if (seen || ntried == sizeof tried / sizeof tried[0])
+			continue;
+		tried[ntried++] = f->src.file;
+		char *data = NULL;
+		if (jx_file_read(&data, &len, f->src.file, (size_t)64 << 20) == 0)
+			jx_report_attach_source(r, f->src.file, data, len);
+		free(data);
+	}
 }

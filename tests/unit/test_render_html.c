@@ -520,8 +520,42 @@ static void test_report(void **state)
 	assert_int_equal(rows.n, jx_report_count(r) + 1); /* the header row and one per finding */
 	assert_null(by_id(doc, "tab-1"));
 	assert_null(strstr(out, "<svg")); /* a bare report carries no charts */
+	assert_null(strstr(out, "class=\"quote\"")); /* no document attached: nothing to quote */
 	xmlFreeDoc(doc);
 	free(out);
+	/* With the document attached, findings about one item quote the line they point at, as written. */
+	char *path = tu_seed_path("004");
+	size_t tlen = 0;
+	char *text = tu_read_file(path, &tlen);
+	jx_report_free(r);
+	r = jx_report_new();
+	assert_int_equal(jx_report_attach_source(r, pkg->sources.v[0].file, text, tlen), 0);
+	assert_int_equal(jx_report_begin(r, "seed004"), 0);
+	assert_int_equal(jx_check(r, pkg, NULL), 0);
+	jx_report_sort(r);
+	o.report = r;
+	assert_int_equal(jx_render(pkg, JX_RENDER_HTML, &o, &out, &len), 0);
+	doc = parse(out);
+	static nodes quotes;
+	quotes.n = 0;
+	collect(by_id(doc, "report"), "div", "quote", &quotes);
+	size_t with_item = 0;
+	for (size_t i = 0; i < jx_report_count(r); i++)
+		with_item += jx_report_at(r, i)->item != NULL;
+	assert_true(quotes.n >= 10);
+	assert_true(quotes.n <= with_item);
+	for (size_t i = 0; i < quotes.n; i++) {
+		xmlChar *q = xmlNodeGetContent(quotes.v[i]);
+		const char *qs = (const char *)q;
+		assert_int_equal(strncmp(qs, "原文：", strlen("原文：")), 0);
+		assert_non_null(strstr(text, qs + strlen("原文："))); /* a line of the document, not made up */
+		xmlFree(q);
+	}
+	assert_non_null(strstr(out, "<div class=\"quote\">原文：合计 1806.23 294.84 1511.39</div>"));
+	xmlFreeDoc(doc);
+	free(out);
+	free(text);
+	free(path);
 	/* The report bit without findings to show is an error, not an empty page. */
 	o.report = NULL;
 	assert_int_equal(jx_render(pkg, JX_RENDER_HTML, &o, &out, &len), JX_EINVAL);

@@ -171,6 +171,8 @@ static const char page_css[] =
 	".chart svg{display:block;width:100%;height:auto}\n"
 	".chart .cap{font-weight:bold;margin:0 0 1mm}\n"
 	".findings td{font-size:9.5pt}\n"
+	".findings .quote{margin-top:2pt;padding:1pt 4pt;border-left:2pt solid #bbb;color:#444;font-size:9pt;"
+	"white-space:pre-wrap;word-break:break-all}\n"
 	".sev-error{color:#a40000;font-weight:bold}.sev-warning{color:#8a5a00}.sev-info{color:#255}\n"
 	"@media print{body{background:#fff}.sheet{width:auto;min-height:0;margin:0;padding:0;box-shadow:none;"
 	"break-before:page;page-break-before:always}.sheet:first-child{break-before:auto;page-break-before:auto}"
@@ -259,6 +261,44 @@ static const char *sev_word(jx_severity s)
 	return "关闭";
 }
 
+/* The source line a finding about one item (an indicator, a detail line) points at, when its document is attached
+ * to the report, so that a printed report shows what was written. Findings about a whole project point at the
+ * start of its table, and a line of a few characters is a cell of a form (一, 年初预算数): neither is worth quoting
+ * (jx check --format html shows the lines around). Long lines are cut on a character boundary. */
+static void quote_source(jx_html_w *w, const jx_report *r, const jx_finding *f)
+{
+	enum { QUOTE_MAX = 240, QUOTE_MIN_CHARS = 4 };
+	if (!f->item)
+		return;
+	size_t len = 0;
+	const char *line = jx_report_source_line(r, f->src.file, f->src.line, &len);
+	while (line && len && (*line == ' ' || *line == '\t')) {
+		line++;
+		len--;
+	}
+	size_t chars = 0;
+	for (size_t i = 0; line && i < len; i++)
+		chars += ((unsigned char)line[i] & 0xC0) != 0x80;
+	if (!line || chars < QUOTE_MIN_CHARS)
+		return;
+	/* Only a line that is about the item: it holds the item's text, or is a part of it (a wrapped cell). */
+	size_t il = strlen(f->item);
+	bool about = memmem(line, len, f->item, il) != NULL;
+	if (!about && len <= il)
+		about = memmem(f->item, il, line, len) != NULL;
+	if (!about)
+		return;
+	bool cut = len > QUOTE_MAX;
+	if (cut) {
+		len = QUOTE_MAX;
+		while (len && ((unsigned char)line[len] & 0xC0) == 0x80)
+			len--;
+	}
+	jx_html_raw(w, "<div class=\"quote\">原文：");
+	jx_html_escn(w, line, len);
+	jx_html_raw(w, cut ? "……</div>" : "</div>");
+}
+
 /* The review findings as a table; the full standalone report stays with jx check --format html. */
 static void write_report(jx_html_w *w, const jx_report *r)
 {
@@ -293,6 +333,7 @@ static void write_report(jx_html_w *w, const jx_report *r)
 			jx_html_esc(w, f->detail);
 			jx_html_raw(w, "</span>");
 		}
+		quote_source(w, r, f);
 		jx_html_raw(w, "</td><td class=\"c\">");
 		if (f->src.line)
 			jx_html_printf(w, "第%u行", (unsigned)f->src.line);
