@@ -456,13 +456,233 @@ static void test_published_selfeval(void **state)
 	jx_pkg_free(pkg);
 }
 
+/* The scored project of `e` named exactly `name` (seed 004 has several projects whose names start alike). */
+static const jx_project_score *scored_named(const jx_evaluation *e, const char *name)
+{
+	for (size_t i = 0; i < e->projects.n; i++)
+		if (e->projects.v[i].act && !strcmp(e->projects.v[i].project->name, name))
+			return &e->projects.v[i];
+	fail_msg("no scored project %s", name);
+	return NULL;
+}
+
+/* Does `ps` carry a note `code` whose message names `what`? */
+static bool note_about(const jx_project_score *ps, const char *code, const char *what)
+{
+	for (size_t i = 0; i < ps->notes.n; i++)
+		if (!strcmp(ps->notes.v[i].code, code) && strstr(ps->notes.v[i].message, what))
+			return true;
+	return false;
+}
+
+/* Seed 004 (2024, project tables in 元, 实施期 and 年度 columns side by side: only the 年度 indicators are scored) with
+ * actuals we wrote for four of its 22 projects (tests/fixtures/eval/seed-004-actuals.json), worked by hand:
+ * 残疾人事业综合业务经费 (240000元, 20 year indicators of the 40): 236970 ÷ 240000 = 98.7375% → 98.74 → 9.87.
+ *   Output 50 over 18 indicators in cents: 5000 = 18 × 277 + 14, so the first fourteen (办公经费使用人员 … 暖气费) get
+ *   2.78 and the last four (水电费成本, 办公用品, 办公耗材, A4纸及复印纸) 2.77. Full: 20 of 20人; 2150 of ≥2000平米;
+ *   6 of ≥5种 (120%, no overshoot); 100% of 100%; bought 2024-11-20 within 2024年3至11月; eight cost ceilings met
+ *   (4860 ≤ 5000, 8000 ≤ 8000, 16800 ≤ 17000, 9620 ≤ 10000, 98400 ≤ 100000, 40000 ≤ 40000, 23100 ≤ 25000, 8740 ≤ 9000,
+ *   4900 ≤ 5000). Partial: 办公设备购置合格率 98% of 100%: 2.78 × 98 ÷ 100 = 2.7244 → 2.72; 缴水电费时间 (每月, no
+ *   date: judged as qualitative) 部分达成 without a score: middle of 60–80% of 2.78 = 2.78 × 0.7 = 1.946 → 1.95;
+ *   档案袋、盒 1250 over ≤1000: 2.78 × (2000 − 1250) ÷ 1000 = 2.085 → 2.09 (exact half, away from zero), and no
+ *   reason given: eval.reason-missing; 水电费成本 21300 over ≤20000: 2.77 × 18700 ÷ 20000 = 2.58995 → 2.59.
+ *   Output = 11 × 2.78 + 2.72 + 1.95 + 2.09 + 2.59 + 3 × 2.77 = 30.58 + 9.35 + 8.31 = 48.24.
+ *   Effect 保障各项业务正常运行 达成 scored 28 (band 24–30): 28. Satisfaction 95% of ≥90%: 10.
+ *   Total 9.87 + 48.24 + 28 + 10 = 96.11 (优), rank 3.
+ * 残疾儿童康复救助 (443600元): 416400 ÷ 443600 = 93.8683% → 93.87 → 9.39. Output 50 over six: 5000 = 6 × 833 + 2:
+ *   8.34, 8.34, 8.33 × 4. 救助人数 25 of ≥27人: 8.34 × 25 ÷ 27 = 7.7222 → 7.72; 筛查诊断 41 of 29人: 8.34 (141%:
+ *   eval.overshoot); 功能改善 部分达成 scored 6.20 (band 5.00–6.66 of 8.33); 完成 2024-12-25 within 2024年1月至12月:
+ *   8.33; 16000 ≤ 16000元/人/年: 8.33; 400元/人 (a cost without comparator: a ceiling) at 400: 8.33.
+ *   Output = 7.72 + 8.34 + 6.20 + 3 × 8.33 = 47.25. Effect 达成 without a score: 30. Satisfaction 88% of ≥90%:
+ *   10 × 88 ÷ 90 = 9.777… → 9.78. Total 9.39 + 47.25 + 30 + 9.78 = 96.42 (优), rank 2.
+ * 公益性岗位补贴资金 (172800元): 169200 ÷ 172800 = 97.9167% → 97.92 → 9.79. Output 8.34, 8.34, 8.33 × 4: 16 of 16人
+ *   8.34; 46 of 48人: 8.34 × 46 ÷ 48 = 7.9925 → 7.99; 100%, 2024-12-20 before 2024年12月31日前, 5400 and 1800元/人 at
+ *   their standards: 4 × 8.33. Output 8.34 + 7.99 + 33.32 = 49.65. Effect 达成 scored 27: 27. Satisfaction 96%: 10.
+ *   Total 9.79 + 49.65 + 27 + 10 = 96.44 (优), rank 1 (two cents ahead of 残疾儿童康复救助).
+ * 社会保障经费 (715200元): 684350 ÷ 715200 = 95.6865% → 95.69 → 9.57. Output 50 over ten: 5.00 each. Full: 66 under
+ *   ≤70人, 1012 of 1000人 (101%), 100%, 补助发放 2024-11-28 before 2024年12月前, 1500 of ≥1500元/人 and 1000 of
+ *   ≥1000元/人 (costs with ≥ score like quantities), 300 at the 300元/人 ceiling. Partial: 186 of ≥200人:
+ *   5 × 186 ÷ 200 = 4.65; 95% of 100%: 4.75; 培训 finished 2024-12-10, after 2024年5月至11月: 0.
+ *   Output 7 × 5 + 4.65 + 4.75 + 0 = 44.40. Effect 部分达成 without a score: middle of 18–24 = 21.
+ *   Satisfaction 93%: 10. Total 9.57 + 44.40 + 21 + 10 = 84.97 (良), rank 4.
+ * Average (96.11 + 96.42 + 96.44 + 84.97) ÷ 4 = 373.94 ÷ 4 = 93.485 → 93.49. Every shortfall but 档案袋、盒 has a
+ * reason; the other 18 projects are not scored. */
+static void test_seed_004(void **state)
+{
+	(void)state;
+	char *path = tu_seed_path("004");
+	jx_pkg *pkg = NULL;
+	assert_int_equal(jx_import_file(&pkg, path, NULL), 0);
+	free(path);
+	jx_actuals *a = NULL;
+	assert_int_equal(jx_actuals_load(&a, JX_FIXTURES_DIR "/eval/seed-004-actuals.json"), 0);
+	jx_evaluation *e = NULL;
+	assert_int_equal(jx_eval(&e, pkg, a, NULL), 0);
+	assert_int_equal(e->projects.n, 4);
+	assert_dec(&e->average, "93.49");
+
+	const jx_project_score *ops = scored_named(e, "残疾人事业综合业务经费");
+	assert_int_equal(ops->indicators.n, 20);
+	assert_dec(&ops->rate, "98.74");
+	assert_dec(&ops->budget_score, "9.87");
+	assert_dec(&ind(ops, "办公经费使用人员")->weight, "2.78");
+	assert_dec(&ind(ops, "暖气费")->weight, "2.78");
+	assert_dec(&ind(ops, "水电费成本")->weight, "2.77");
+	assert_dec(&ind(ops, "A4纸及复印纸")->weight, "2.77");
+	assert_dec(&ind(ops, "A4纸及复印纸")->score, "2.77");
+	assert_dec(&ind(ops, "保障各项业务正常运行")->weight, "30.00");
+	assert_dec(&ind(ops, "职工满意度")->weight, "10.00");
+	assert_dec(&ind(ops, "办公耗材购置种类")->score, "2.78");
+	assert_dec(&ind(ops, "办公设备购置合格率")->score, "2.72");
+	assert_dec(&ind(ops, "设备及用品购置时间")->score, "2.78");
+	assert_dec(&ind(ops, "缴水电费时间")->score, "1.95");
+	assert_dec(&ind(ops, "档案袋、盒")->score, "2.09");
+	assert_dec(&ind(ops, "水电费成本")->score, "2.59");
+	assert_dec(&ind(ops, "宽带费")->score, "2.78");
+	assert_dec(&ind(ops, "保障各项业务正常运行")->score, "28.00");
+	assert_dec(&ind(ops, "职工满意度")->score, "10.00");
+	assert_dec(&ops->total, "96.11");
+	assert_string_equal(ops->grade, "优");
+	assert_int_equal(ops->rank, 3);
+	assert_int_equal(count_notes(ops, "eval.reason-missing"), 1);
+	assert_true(note_about(ops, "eval.reason-missing", "档案袋、盒"));
+	assert_false(has_note(ops, "eval.overshoot"));
+	assert_false(has_note(ops, "eval.weights"));
+	assert_false(has_note(ops, "eval.no-actual"));
+	assert_false(has_note(ops, "eval.execution-over"));
+
+	const jx_project_score *kids = scored_named(e, "残疾儿童康复救助");
+	assert_int_equal(kids->indicators.n, 8);
+	assert_dec(&kids->rate, "93.87");
+	assert_dec(&kids->budget_score, "9.39");
+	assert_dec(&ind(kids, "残疾儿童康复救助人数")->weight, "8.34");
+	assert_dec(&ind(kids, "0-6岁儿童残疾筛查诊断人数")->weight, "8.34");
+	assert_dec(&ind(kids, "接受康复救助儿童功能改善情况")->weight, "8.33");
+	assert_dec(&ind(kids, "0-6岁儿童残疾筛查诊断补助标准")->weight, "8.33");
+	assert_dec(&ind(kids, "残疾儿童康复救助人数")->score, "7.72");
+	assert_dec(&ind(kids, "0-6岁儿童残疾筛查诊断人数")->score, "8.34");
+	assert_dec(&ind(kids, "接受康复救助儿童功能改善情况")->score, "6.20");
+	assert_dec(&ind(kids, "项目完成时间")->score, "8.33");
+	assert_dec(&ind(kids, "残疾儿童康复救助补助标准")->score, "8.33");
+	assert_dec(&ind(kids, "减轻残疾儿童家庭负担")->score, "30.00");
+	assert_dec(&ind(kids, "受益残疾人满意度")->score, "9.78");
+	assert_dec(&kids->total, "96.42");
+	assert_string_equal(kids->grade, "优");
+	assert_int_equal(kids->rank, 2);
+	assert_int_equal(count_notes(kids, "eval.overshoot"), 1);
+	assert_true(note_about(kids, "eval.overshoot", "0-6岁儿童残疾筛查诊断人数"));
+	assert_false(has_note(kids, "eval.reason-missing"));
+
+	const jx_project_score *posts = scored_named(e, "公益性岗位补贴资金");
+	assert_dec(&posts->rate, "97.92");
+	assert_dec(&posts->budget_score, "9.79");
+	assert_dec(&ind(posts, "专职委员人数")->weight, "8.34");
+	assert_dec(&ind(posts, "专职委员人数")->score, "7.99");
+	assert_dec(&ind(posts, "项目完成时间")->score, "8.33");
+	assert_dec(&ind(posts, "专职委员补助标准")->score, "8.33");
+	assert_dec(&ind(posts, "提高残疾人生活水平")->score, "27.00");
+	assert_dec(&posts->total, "96.44");
+	assert_string_equal(posts->grade, "优");
+	assert_int_equal(posts->rank, 1);
+	assert_int_equal(posts->notes.n, 0);
+
+	const jx_project_score *social = scored_named(e, "社会保障经费");
+	assert_int_equal(social->indicators.n, 12);
+	assert_dec(&social->rate, "95.69");
+	assert_dec(&social->budget_score, "9.57");
+	assert_dec(&ind(social, "临时救济人数")->weight, "5.00");
+	assert_dec(&ind(social, "资助残疾学生及残疾子女上学人数")->score, "5.00");
+	assert_dec(&ind(social, "实用技术培训人数")->score, "4.65");
+	assert_dec(&ind(social, "实用技术培训完成率")->score, "4.75");
+	assert_dec(&ind(social, "实用技术培训时间")->score, "0.00");
+	assert_dec(&ind(social, "补助发放时间")->score, "5.00");
+	assert_dec(&ind(social, "就业创业扶持资金补贴标准")->score, "5.00");
+	assert_dec(&ind(social, "提高残疾人生活水平")->score, "21.00");
+	assert_dec(&social->total, "84.97");
+	assert_string_equal(social->grade, "良");
+	assert_int_equal(social->rank, 4);
+	assert_int_equal(social->notes.n, 0);
+	jx_evaluation_free(e);
+	jx_actuals_free(a);
+	jx_pkg_free(pkg);
+}
+
+/* Seed 002 (2023, amounts in 万元, 附表3 支出方向绩效目标表 with 绩效标准) with actuals we wrote for two of its five
+ * spending directions (tests/fixtures/eval/seed-002-actuals.json), worked by hand. Rows that only say 无 (质量指标 无,
+ * 无直接经济效益) are not indicators.
+ * 提退人员经费 (23.42万元): 23.18 ÷ 23.42 = 98.9752% → 98.98 → 9.90. Output 50 over three: 16.67, 16.67, 16.66.
+ *   提退休人员 1 of 1人: 16.67; done 2023-12-25 by 2023年底: 16.67; 年初预算数 (a 成本 without comparator: a ceiling)
+ *   21.45万元, actual 22.05万元: 16.66 × (2 × 21.45 − 22.05) ÷ 21.45 = 16.66 × 20.85 ÷ 21.45 = 16.1939… → 16.19.
+ *   Effect 30 over two: 15 each; 达成 without a score: 15; 达成 scored 13.5 (band 12–15): 13.50.
+ *   Satisfaction 100% of 100%: 10. Total 9.90 + 16.67 + 16.67 + 16.19 + 15 + 13.50 + 10 = 97.93 (优), rank 1.
+ * 残疾人事业补助 (140万元): 131.60 ÷ 140 = 94.00% → 9.40. Output 16.67, 16.67, 16.66: 162 of 150人 (108%): 16.67;
+ *   居家服务水平 部分达成 scored 11 (band 10.00–13.34); 各项工作完成时限 2023年12月, 按时完成: 16.66.
+ *   Effect 15 + 15: 达成 15; 未达成 without a score: middle of 0–9 = 4.50. Satisfaction 86% of 90%: 10 × 86 ÷ 90 =
+ *   9.555… → 9.56, with no reason: eval.reason-missing. Total 9.40 + 16.67 + 11 + 16.66 + 15 + 4.50 + 9.56 = 82.79
+ *   (良), rank 2. Average (97.93 + 82.79) ÷ 2 = 90.36. */
+static void test_seed_002(void **state)
+{
+	(void)state;
+	char *path = tu_seed_path("002");
+	jx_pkg *pkg = NULL;
+	assert_int_equal(jx_import_file(&pkg, path, NULL), 0);
+	free(path);
+	jx_actuals *a = NULL;
+	assert_int_equal(jx_actuals_load(&a, JX_FIXTURES_DIR "/eval/seed-002-actuals.json"), 0);
+	jx_evaluation *e = NULL;
+	assert_int_equal(jx_eval(&e, pkg, a, NULL), 0);
+	assert_int_equal(e->projects.n, 2);
+	assert_dec(&e->average, "90.36");
+
+	const jx_project_score *retired = scored_named(e, "提退人员经费");
+	assert_int_equal(retired->indicators.n, 6);
+	assert_dec(&retired->rate, "98.98");
+	assert_dec(&retired->budget_score, "9.90");
+	assert_dec(&ind(retired, "提退休人员")->weight, "16.67");
+	assert_dec(&ind(retired, "完成时限")->weight, "16.67");
+	assert_dec(&ind(retired, "年初预算数")->weight, "16.66");
+	assert_dec(&ind(retired, "做好提退休人员的管理工作")->weight, "15.00");
+	assert_dec(&ind(retired, "完成时限")->score, "16.67");
+	assert_dec(&ind(retired, "年初预算数")->score, "16.19");
+	assert_dec(&ind(retired, "做好提退休人员的管理工作")->score, "15.00");
+	assert_dec(&ind(retired, "为提退休人员做好服务工作")->score, "13.50");
+	assert_dec(&ind(retired, "提高提退休人员对工作的满意度")->score, "10.00");
+	assert_dec(&retired->total, "97.93");
+	assert_string_equal(retired->grade, "优");
+	assert_int_equal(retired->rank, 1);
+	assert_int_equal(retired->notes.n, 0);
+
+	const jx_project_score *aid = scored_named(e, "残疾人事业补助");
+	assert_int_equal(aid->indicators.n, 6);
+	assert_dec(&aid->rate, "94.00");
+	assert_dec(&aid->budget_score, "9.40");
+	assert_dec(&ind(aid, "居家服务水平")->weight, "16.67");
+	assert_dec(&ind(aid, "各项工作完成时限")->weight, "16.66");
+	assert_dec(&ind(aid, "残疾人居家托养等项目服务")->score, "16.67");
+	assert_dec(&ind(aid, "居家服务水平")->score, "11.00");
+	assert_dec(&ind(aid, "各项工作完成时限")->score, "16.66");
+	assert_dec(&ind(aid, "残疾人保障体系")->score, "4.50");
+	assert_dec(&ind(aid, "服务对象满意度")->score, "9.56");
+	assert_dec(&aid->total, "82.79");
+	assert_string_equal(aid->grade, "良");
+	assert_int_equal(aid->rank, 2);
+	assert_int_equal(count_notes(aid, "eval.reason-missing"), 1);
+	assert_true(note_about(aid, "eval.reason-missing", "服务对象满意度"));
+	assert_false(has_note(aid, "eval.overshoot"));
+	assert_false(has_note(aid, "eval.claim"));
+	jx_evaluation_free(e);
+	jx_actuals_free(a);
+	jx_pkg_free(pkg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_worked_example), cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_zero_target_and_rescale), cmocka_unit_test(test_weights),
 		cmocka_unit_test(test_bad_input), cmocka_unit_test(test_seed_003), cmocka_unit_test(test_seed_000),
-		cmocka_unit_test(test_published_selfeval),
+		cmocka_unit_test(test_published_selfeval), cmocka_unit_test(test_seed_004),
+		cmocka_unit_test(test_seed_002),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
