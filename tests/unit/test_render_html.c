@@ -486,8 +486,17 @@ static void test_charts(void **state)
 	size_t with_schedule = 0;
 	for (size_t i = 0; i < pkg->projects.n; i++)
 		with_schedule += pkg->projects.v[i].schedule.n > 0;
-	assert_true(with_schedule > 0);
-	assert_int_equal(lines, with_schedule);
+	assert_int_equal(with_schedule, 12);
+	/* One line per distinct plan: eleven projects plan 20/40/60/100%, one 20/40/70/100%; the shared line is
+	 * named "…等11个项目" and its tooltip names all eleven. */
+	assert_int_equal(lines, 2);
+	assert_non_null(strstr(html, " 等11个项目</text>"));
+	const char *chart = strstr(html, "id=\"chart-schedule\"");
+	assert_non_null(chart);
+	size_t seps = 0;
+	for (const char *p = chart; p < strstr(chart, "</svg>"); p++)
+		seps += strncmp(p, "、", strlen("、")) == 0;
+	assert_true(seps >= 10); /* eleven names on one line (a name may hold 、 itself) */
 	/* Each project table prints its schedule too. */
 	size_t rows = 0;
 	for (const char *p = html; (p = strstr(p, "资金支出计划<br>")) != NULL; p++)

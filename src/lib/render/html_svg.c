@@ -307,26 +307,72 @@ static size_t project_bars(const jx_pkg *pkg, bar *out, size_t cap, jx_money_uni
 	return n;
 }
 
-static size_t scheduled_projects(const jx_pkg *pkg)
+/* One line of the schedule chart: a plan (cumulative % by month) and the projects that share it. */
+typedef struct plan_line {
+	double pct[13];
+	bool has[13];
+	size_t first, count; /* the first project with this plan, and how many have it */
+} plan_line;
+
+/* A project's plan in month order (a month given twice keeps its first point); false when it has none. */
+static bool project_plan(const jx_project *p, plan_line *pl)
 {
+	memset(pl, 0, sizeof *pl);
+	bool any = false;
+	for (size_t s = 0; s < p->schedule.n; s++) {
+		const jx_schedule_point *sp = &p->schedule.v[s];
+		if (!sp->present || sp->month < 1 || sp->month > 12 || pl->has[sp->month])
+			continue;
+		pl->has[sp->month] = true;
+		double v = jx_decimal_to_double(&sp->percent);
+		pl->pct[sp->month] = v < 0 ? 0 : v > 100 ? 100 : v;
+		any = true;
+	}
+	return any;
+}
+
+/* The distinct plans of the package's projects, in project order. Projects of one department often share a plan
+ * (the bureau's 3/6/10/12月底 template); drawn one line each they would hide one another. Returns how many;
+ * *out (malloc'd, caller frees) is NULL when there are none or memory ran out (*oom set). */
+static size_t plan_lines(const jx_pkg *pkg, plan_line **out, bool *oom)
+{
+	*out = NULL;
+	*oom = false;
+	plan_line *v = pkg->projects.n ? malloc(pkg->projects.n * sizeof *v) : NULL;
+	if (pkg->projects.n && !v) {
+		*oom = true;
+		return 0;
+	}
 	size_t n = 0;
 	for (size_t i = 0; i < pkg->projects.n; i++) {
-		const jx_project *p = &pkg->projects.v[i];
-		for (size_t k = 0; k < p->schedule.n; k++)
-			if (p->schedule.v[k].present && p->schedule.v[k].month >= 1 && p->schedule.v[k].month <= 12) {
-				n++;
-				break;
-			}
+		plan_line pl;
+		if (!project_plan(&pkg->projects.v[i], &pl))
+			continue;
+		size_t k = 0;
+		while (k < n && (memcmp(v[k].has, pl.has, sizeof pl.has) != 0 || memcmp(v[k].pct, pl.pct, sizeof pl.pct) != 0))
+			k++;
+		if (k < n) {
+			v[k].count++;
+			continue;
+		}
+		pl.first = i;
+		pl.count = 1;
+		v[n++] = pl;
 	}
+	if (!n) {
+		free(v);
+		v = NULL;
+	}
+	*out = v;
 	return n;
 }
 
-/* Cumulative spending by month, one line per project with a schedule. */
-static void schedule_chart(jx_html_w *w, const jx_pkg *pkg, size_t nsched)
+/* Cumulative spending by month, one line per distinct plan, named by its project or "…等N个项目". */
+static void schedule_chart(jx_html_w *w, const jx_pkg *pkg, const plan_line *lines, size_t nlines)
 {
 	const int W = 680, left = 44, right = 16, top = 10, ph = 220;
-	bool legend = nsched <= 2 * NPALETTE;
-	int rows = legend ? (int)((nsched + 1) / 2) : 0;
+	bool legend = nlines <= 2 * NPALETTE;
+	int rows = legend ? (int)((nlines + 1) / 2) : 0;
 	int H = top + ph + 30 + 18 * rows + 6;
 	chart_open(w, "chart-schedule", "资金支出进度计划（累计支出占比）", NULL, W, H);
 	double pw = W - left - right;
@@ -345,49 +391,49 @@ static void schedule_chart(jx_html_w *w, const jx_pkg *pkg, size_t nsched)
 	}
 	jx_html_printf(w, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>", left, top + ph, W - right,
 		       top + ph);
-	size_t k = 0;
-	for (size_t i = 0; i < pkg->projects.n && w->rc == 0; i++) {
-		const jx_project *p = &pkg->projects.v[i];
-		/* Points in month order; a month given twice keeps its first point. */
-		double pct[13];
-		bool has[13] = {false};
-		size_t got = 0;
-		for (size_t s = 0; s < p->schedule.n; s++) {
-			const jx_schedule_point *sp = &p->schedule.v[s];
-			if (!sp->present || sp->month < 1 || sp->month > 12 || has[sp->month])
-				continue;
-			has[sp->month] = true;
-			double v = jx_decimal_to_double(&sp->percent);
-			pct[sp->month] = v < 0 ? 0 : v > 100 ? 100 : v;
-			got++;
-		}
-		if (!got)
-			continue;
+	for (size_t k = 0; k < nlines && w->rc == 0; k++) {
+		const plan_line *pl = &lines[k];
+		const jx_project *p = &pkg->projects.v[pl->first];
 		const char *colour = legend ? palette[k % NPALETTE] : "#555";
 		/* Later lines are dashed when colours repeat so they remain told apart. */
 		const char *dash = legend && k >= NPALETTE ? " stroke-dasharray=\"5 3\"" : "";
 		jx_html_printf(w, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.6\"%s points=\"%d,%d", colour,
 			       dash, left, top + ph);
 		for (int m = 1; m <= 12; m++)
-			if (has[m])
-				jx_html_printf(w, " %.1f,%.1f", left + pw * m / 12.0, top + ph - ph * pct[m] / 100.0);
+			if (pl->has[m])
+				jx_html_printf(w, " %.1f,%.1f", left + pw * m / 12.0, top + ph - ph * pl->pct[m] / 100.0);
+		/* The tooltip names every project on the line. */
 		jx_html_raw(w, "\"><title>");
-		jx_html_esc_label(w, jx_html_project_name(p), strlen(jx_html_project_name(p)));
+		size_t named = 0;
+		for (size_t i = pl->first; i < pkg->projects.n && named < pl->count; i++) {
+			plan_line other;
+			if (!project_plan(&pkg->projects.v[i], &other) || memcmp(other.has, pl->has, sizeof pl->has) != 0 ||
+			    memcmp(other.pct, pl->pct, sizeof pl->pct) != 0)
+				continue;
+			const char *name = jx_html_project_name(&pkg->projects.v[i]);
+			if (named++)
+				jx_html_raw(w, "、");
+			jx_html_esc_label(w, name, strlen(name));
+		}
 		jx_html_raw(w, "</title></polyline>\n");
 		for (int m = 1; m <= 12; m++)
-			if (has[m])
+			if (pl->has[m])
 				jx_html_printf(w, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.2\" fill=\"%s\"/>", left + pw * m / 12.0,
-					       top + ph - ph * pct[m] / 100.0, colour);
+					       top + ph - ph * pl->pct[m] / 100.0, colour);
 		if (legend) {
 			double lx = k % 2 == 0 ? left : left + pw / 2, ly = top + ph + 30 + 18 * (double)(k / 2);
 			jx_html_printf(w, "\n<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
 					  "stroke-width=\"2\"%s/><text x=\"%.1f\" y=\"%.1f\" dominant-baseline=\"middle\">",
 				       lx, ly + 6, lx + 18, ly + 6, colour, dash, lx + 24, ly + 6);
-			label_text(w, jx_html_project_name(p), 40);
+			if (pl->count > 1) {
+				label_text(w, jx_html_project_name(p), 26);
+				jx_html_printf(w, " 等%zu个项目", pl->count);
+			} else {
+				label_text(w, jx_html_project_name(p), 40);
+			}
 			jx_html_raw(w, "</text>");
 		}
 		jx_html_raw(w, "\n");
-		k++;
 	}
 	chart_close(w);
 }
@@ -401,10 +447,16 @@ bool jx_html_charts(jx_html_w *w, const jx_pkg *pkg, bool write)
 	size_t nk = kind_parts(pkg, kinds, &uk);
 	size_t omitted = 0;
 	size_t np = project_bars(pkg, projects, MAX_BARS, &up, &omitted);
-	size_t nsched = scheduled_projects(pkg);
+	plan_line *plans = NULL;
+	bool oom = false;
+	size_t nsched = plan_lines(pkg, &plans, &oom);
+	if (oom)
+		w->rc = JX_ENOMEM;
 	bool any = nc || ns || nk || np > 1 || nsched;
-	if (!write || !any)
+	if (!write || !any) {
+		free(plans);
 		return any;
+	}
 	jx_html_raw(w, "<section class=\"sheet\" id=\"charts\">\n<h2>预算概览</h2>\n");
 	if (nc) {
 		qsort(classes, nc, sizeof *classes, cmp_bar);
@@ -421,7 +473,8 @@ bool jx_html_charts(jx_html_w *w, const jx_pkg *pkg, bool write)
 				       omitted);
 	}
 	if (nsched)
-		schedule_chart(w, pkg, nsched);
+		schedule_chart(w, pkg, plans, nsched);
+	free(plans);
 	jx_html_raw(w, "</section>\n");
 	return true;
 }
