@@ -189,10 +189,17 @@ static void test_edges(void **state)
 	one("培训人次", "\"actual\": \"150人次\", \"level\": \"达成\", \"reason\": \"x\"", "9.38", "eval.claim");
 	/* Late: 0. */
 	one("培训完成时间", "\"actual\": \"2025年12月20日\", \"reason\": \"延期\"", "0.00", NULL);
+	/* Finished in the following year: late, not an error. */
+	one("培训完成时间", "\"actual\": \"2026年1月15日\", \"reason\": \"延期\"", "0.00", NULL);
 	/* A negative actual counts as zero. */
 	one("参训人员就业增收", "\"actual\": \"-5%\", \"reason\": \"x\"", "0.00", NULL);
 	/* A satisfaction rate met: full marks. */
 	one("参训人员满意度", "\"actual\": \"92%\"", "10.00", NULL);
+	/* 部分达成 without a score takes the middle of the exact band: 5.56 × 70% = 3.892 → 3.89 (the rounded band
+	 * ends 3.34–4.45 would give 3.895 → 3.90); 12.50 × 70% = 8.75; 未达成: 12.50 × 30% = 3.75. */
+	one("培训合格率", "\"level\": \"部分达成\", \"weight\": \"5.56\", \"reason\": \"x\"", "3.89", NULL);
+	one("培训合格率", "\"level\": \"部分达成\", \"reason\": \"x\"", "8.75", NULL);
+	one("培训合格率", "\"level\": \"未达成\", \"reason\": \"x\"", "3.75", NULL);
 }
 
 static void test_zero_target_and_rescale(void **state)

@@ -218,7 +218,9 @@ static int score_one(jx_evaluation *e, jx_project_score *ps, jx_ind_score *is, c
 	if (act->has_actual && (av->kind == JX_KIND_DATE || av->kind == JX_KIND_PERIOD) && year &&
 	    ((av->to.year && av->to.year != year) || (av->from.year && av->from.year != year)) &&
 	    (av->to.year > year + 1 || av->from.year < year))
-		return jx_error_set(JX_EINVAL, "%s：实际完成时间“%s”不在预算年度 %d 年内", where, av->text, year);
+		/* Completion in the following year is late (scored 0 below); anything else is a wrong date. */
+		return jx_error_set(JX_EINVAL, "%s：实际完成时间“%s”不在预算年度 %d 年内（也不是次年的延期完成）", where,
+				    av->text, year);
 
 	/* A period with no dates ("中长期", "每月") is judged like a qualitative target. */
 	bool dated = (tv->kind == JX_KIND_DATE || tv->kind == JX_KIND_PERIOD) && (tv->to.year || tv->to.month);
@@ -276,12 +278,13 @@ static int score_one(jx_evaluation *e, jx_project_score *ps, jx_ind_score *is, c
 			snprintf(how, sizeof how, "%s（%s–%s 分档），评定 %s 分", jx_level_zh(lv), dstr(e->arena, &lo),
 				 dstr(e->arena, &hi), dstr(e->arena, &is->score));
 		} else {
-			/* No score chosen: the top of 达成, the middle of the other bands. */
-			jx_decimal two = {2, 0}, sum;
+			/* No score chosen: the top of 达成, the middle of the other bands, taken on the exact band
+			 * (weight × (low% + high%) ÷ 200) and rounded once, not from the rounded band ends. */
+			jx_decimal twohundred = {200, 0}, sum;
 			if (lv == JX_LEVEL_MET)
 				is->score = w;
-			else if (jx_dec_add(&lo, &hi, 1, &sum))
-				jx_dec_muldiv(&sum, &(jx_decimal){1, 0}, &two, 2, &is->score);
+			else if (jx_dec_add(&plo, &phi, 1, &sum))
+				jx_dec_muldiv(&w, &sum, &twohundred, 2, &is->score);
 			snprintf(how, sizeof how, "%s（%s–%s 分档），未给得分，取%s %s 分", jx_level_zh(lv),
 				 dstr(e->arena, &lo), dstr(e->arena, &hi), lv == JX_LEVEL_MET ? "满分" : "档中值",
 				 dstr(e->arena, &is->score));

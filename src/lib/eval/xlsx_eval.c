@@ -14,7 +14,17 @@ typedef struct fmts {
 	lxw_format *title, *head, *text, *num, *int0, *pct, *how;
 } fmts;
 
+/* Exact decimals become the nearest double in one correctly rounded division (digits ÷ 10^scale), so a reader
+ * that shows 15 significant digits shows the decimal. */
 static double dec(const jx_decimal *d) { return jx_decimal_to_double(d); }
+
+/* A percentage (98.74) as the fraction Excel's 0.00% format expects (0.9874), divided once, not twice. */
+static double fraction(const jx_decimal *pct)
+{
+	jx_decimal f = *pct;
+	f.scale += 2;
+	return f.scale <= 18 ? jx_decimal_to_double(&f) : jx_decimal_to_double(pct) / 100.0;
+}
 
 /* Money in the unit it was printed in, as a number. */
 static double money(const jx_amount *a)
@@ -72,7 +82,7 @@ static void summary_sheet(lxw_workbook *wb, const jx_evaluation *e, const fmts *
 			worksheet_write_number(ws, row, 2, dec(&ps->total), f->num);
 			worksheet_write_string(ws, row, 3, ps->grade, f->text);
 			if (ps->has_rate)
-				worksheet_write_number(ws, row, 4, dec(&ps->rate) / 100.0, f->pct);
+				worksheet_write_number(ws, row, 4, fraction(&ps->rate), f->pct);
 			else
 				worksheet_write_blank(ws, row, 4, f->text);
 			row++;
@@ -119,7 +129,7 @@ static void project_sheet(lxw_workbook *wb, size_t i, const jx_project_score *ps
 	}
 	worksheet_write_number(ws, 2, 5, 10, f->int0);
 	if (ps->has_rate)
-		worksheet_write_number(ws, 2, 6, dec(&ps->rate) / 100.0, f->pct);
+		worksheet_write_number(ws, 2, 6, fraction(&ps->rate), f->pct);
 	else
 		worksheet_write_blank(ws, 2, 6, f->pct);
 	worksheet_write_number(ws, 2, 7, dec(&ps->budget_score), f->num);
