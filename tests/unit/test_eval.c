@@ -627,6 +627,35 @@ static void test_seed_004(void **state)
  *   Effect 15 + 15: 达成 15; 未达成 without a score: middle of 0–9 = 4.50. Satisfaction 86% of 90%: 10 × 86 ÷ 90 =
  *   9.555… → 9.56, with no reason: eval.reason-missing. Total 9.40 + 16.67 + 11 + 16.66 + 15 + 4.50 + 9.56 = 82.79
  *   (良), rank 2. Average (97.93 + 82.79) ÷ 2 = 90.36. */
+/* Seed 004 has two projects named 困难重度残疾人家庭无障碍改造 (34,000元 and 18,000元) and no codes: the first
+ * actuals entry of that name goes to the first, the second to the second (34,000 of 34,000: 100% → 10.00;
+ * 9,000 of 18,000: 50% → 5.00). */
+static void test_same_name_in_order(void **state)
+{
+	(void)state;
+	char *path = tu_seed_path("004");
+	jx_pkg *pkg = NULL;
+	assert_int_equal(jx_import_file(&pkg, path, NULL), 0);
+	free(path);
+	jx_actuals *a = actuals("{\"unit\": \"元\", \"projects\": ["
+				"{\"name\": \"困难重度残疾人家庭无障碍改造\", \"spent\": \"34000\", \"indicators\": []},"
+				"{\"name\": \"困难重度残疾人家庭无障碍改造\", \"spent\": \"9000\", \"indicators\": []}]}");
+	jx_evaluation *e = NULL;
+	assert_int_equal(jx_eval(&e, pkg, a, NULL), 0);
+	assert_int_equal(e->projects.n, 2);
+	const jx_project_score *first = &e->projects.v[0], *second = &e->projects.v[1];
+	assert_true(first->project < second->project); /* in document order */
+	assert_int_equal(first->project->amount.fen, 3400000);
+	assert_dec(&first->rate, "100.00");
+	assert_dec(&first->budget_score, "10.00");
+	assert_int_equal(second->project->amount.fen, 1800000);
+	assert_dec(&second->rate, "50.00");
+	assert_dec(&second->budget_score, "5.00");
+	jx_evaluation_free(e);
+	jx_actuals_free(a);
+	jx_pkg_free(pkg);
+}
+
 static void test_seed_002(void **state)
 {
 	(void)state;
@@ -690,6 +719,7 @@ int main(void)
 		cmocka_unit_test(test_bad_input), cmocka_unit_test(test_seed_003), cmocka_unit_test(test_seed_000),
 		cmocka_unit_test(test_published_selfeval), cmocka_unit_test(test_seed_004),
 		cmocka_unit_test(test_seed_002),
+		cmocka_unit_test(test_same_name_in_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
