@@ -14,6 +14,7 @@
 
 #include "jx/check.h"
 #include "jx/common.h"
+#include "jx/eval.h"
 #include "jx/model.h"
 
 #ifdef __cplusplus
@@ -21,7 +22,7 @@ extern "C" {
 #endif
 
 /* The schema version this build writes and reads. A database with a higher version is refused. */
-#define JX_DB_SCHEMA_VERSION 1
+#define JX_DB_SCHEMA_VERSION 2
 
 typedef struct jx_db jx_db;
 
@@ -62,6 +63,12 @@ int jx_db_find_package(jx_db *db, const char *ref, int64_t *id);
 /* Stores the findings of `report` that belong to checked package `pkg_index` for stored package `package_id`,
  * replacing the findings stored for it before (one transaction). */
 int jx_db_store_findings(jx_db *db, int64_t package_id, const jx_report *report, int pkg_index);
+
+/* Stores the year-end self-evaluation `e` of stored package `package_id` (e->pkg must be that package, e.g. as
+ * jx_db_export returned it), replacing the one stored for it before, in one transaction: each scored project with
+ * its money, 执行率, scores, grade and rank, and each indicator's weight, score, actual and scoring steps. A later
+ * re-import of the package drops them. JX_ENOTFOUND if there is no such package. */
+int jx_db_store_evaluation(jx_db *db, int64_t package_id, const jx_evaluation *e);
 
 /* A small generic result: column names and rows of strings (NULL = SQL NULL). */
 typedef struct jx_db_table {
@@ -110,6 +117,10 @@ int jx_db_totals(jx_db *db, const char *code_prefix, int year, jx_db_table **out
 
 /* Stored findings, optionally filtered by rule id (or family prefix "calc.") and minimum severity name. */
 int jx_db_findings(jx_db *db, const char *rule, const char *severity, jx_db_table **out);
+
+/* Stored project scores, by department (NULL = all) and year (0 = all), in rank order within a package:
+ * 部门, 年度, 项目, 全年预算数, 全年执行数, 执行率, 执行率得分, 总分, 等级, 排名. */
+int jx_db_scores(jx_db *db, const char *dept, int year, jx_db_table **out);
 
 /* Row counts of every table of the schema (name, count), for tests and `jx db ls --counts`. */
 int jx_db_counts(jx_db *db, jx_db_table **out);

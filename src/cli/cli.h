@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "jx/check.h"
+#include "jx/model.h"
 #include "util/buf.h"
 
 /* Exit codes, documented in `jx help` and the README. */
@@ -63,5 +64,9 @@ int cli_exit_for(int rc);
 /* Attaches to r, for source excerpts, the documents its findings point at that are not attached yet and can be
  * read (a canonical JSON package points at the text it was imported from). Failures only mean no excerpt. */
 void cli_attach_originals(jx_report *r);
+/* The package to work on: the file `ref` (any format jx import reads) or, with a database target, the stored
+ * package `ref` names (编号, 内容哈希, “部门名称:年度” or 部门名称), rebuilt by jx_db_export; *package_id gets its id
+ * (0 for a file; may be NULL). Returns a library error code with jx_error_last set. */
+int cli_load_package(const char *db_target, const char *ref, jx_pkg **out, int64_t *package_id);
 
 #endif

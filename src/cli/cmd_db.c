@@ -21,6 +21,7 @@ const char cmd_db_usage[] =
 	"  search [--name 文字] [--level1 一级指标] [--level2 二级指标] [--year 年度]  查找绩效指标\n"
 	"  totals [--code 科目编码前缀] [--year 年度]  按功能分类科目汇总各部门、各年度的支出（预算支出总表）\n"
 	"  findings [--rule 规则或规则族] [--severity 最低级别]  已保存的审核问题（jx check --db 保存）\n"
+	"  scores [--dept 部门名称] [--year 年度]  已保存的绩效自评得分（jx eval --db 保存），每个部门按排名\n"
 	"  export 预算包 [-o 文件]         重建预算包并输出规范 JSON\n"
 	"  counts                        各表行数\n\n"
 	"预算包可写编号（jx db ls 第一列）、内容哈希（至少 8 位）、“部门名称:年度”或部门名称（最近年度）。\n"
@@ -31,7 +32,7 @@ const char cmd_db_usage[] =
 	"退出状态：0 成功；2 用法错误；3 文件或数据库无法读取、找不到预算包；4 无法写入数据库或输出。\n";
 
 typedef struct db_args {
-	const char *target, *out, *name, *level1, *level2, *code, *rule, *severity;
+	const char *target, *out, *name, *level1, *level2, *code, *rule, *severity, *dept;
 	int year;
 	jx_db_format fmt;
 	char **pos; /* positional arguments after the subcommand */
@@ -55,7 +56,7 @@ static int parse_args(int argc, char **argv, db_args *a, const char **sub)
 	for (int i = 1; i < argc; i++) {
 		const char *s = argv[i];
 		static const char *const with_arg[] = {"--db", "-o", "--format", "--name", "--level1", "--level2",
-						       "--code", "--year", "--rule", "--severity", NULL};
+						       "--code", "--year", "--rule", "--severity", "--dept", NULL};
 		bool takes = false;
 		for (size_t k = 0; with_arg[k]; k++)
 			takes |= !strcmp(s, with_arg[k]);
@@ -82,6 +83,8 @@ static int parse_args(int argc, char **argv, db_args *a, const char **sub)
 				a->rule = v;
 			else if (!strcmp(s, "--severity"))
 				a->severity = v;
+			else if (!strcmp(s, "--dept"))
+				a->dept = v;
 			else if (parse_year(v, &a->year))
 				return cli_usage_error("db", "--year 需要四位年度，而不是“%s”", v);
 		} else if (s[0] == '-' && s[1] != '\0') {
@@ -93,7 +96,7 @@ static int parse_args(int argc, char **argv, db_args *a, const char **sub)
 		}
 	}
 	if (!*sub)
-		return cli_usage_error("db", "需要子命令（import、ls、show、search、totals、findings、export、counts）");
+		return cli_usage_error("db", "需要子命令（import、ls、show、search、totals、findings、scores、export、counts）");
 	return 0;
 }
 
@@ -221,6 +224,8 @@ static int run(jx_db *db, const char *sub, const db_args *a)
 		rc = jx_db_findings(db, a->rule, a->severity, &t);
 		if (rc == JX_EINVAL)
 			return cli_usage_error("db", "%s", jx_error_last());
+	} else if (!strcmp(sub, "scores")) {
+		rc = jx_db_scores(db, a->dept, a->year, &t);
 	} else if (!strcmp(sub, "counts")) {
 		rc = jx_db_counts(db, &t);
 	} else {
@@ -245,8 +250,8 @@ int cmd_db(int argc, char **argv)
 		free(a.pos);
 		return status;
 	}
-	static const char *const known[] = {"import", "ls", "show", "search", "totals", "findings", "export", "counts",
-					    NULL};
+	static const char *const known[] = {"import", "ls", "show", "search", "totals", "findings", "scores", "export",
+					    "counts", NULL};
 	bool ok = false;
 	for (size_t k = 0; known[k]; k++)
 		ok |= !strcmp(sub, known[k]);

@@ -3,12 +3,14 @@
 #include <string.h>
 
 #include "cli.h"
+#include "jx/db.h"
 #include "jx/eval.h"
 #include "jx/import.h"
 #include "util/file.h"
 
 const char cmd_eval_usage[] =
-	"用法：jx eval [选项] 预算包 [实际完成情况.json 或 .xlsx]\n\n"
+	"用法：jx eval [选项] 预算包 [实际完成情况.json 或 .xlsx]\n"
+	"      jx eval --db 数据库 [选项] 预算包 [实际完成情况]\n\n"
 	"按通行的绩效自评方法为每个项目打分：预算执行率 10 分（执行率 × 10），产出 50 分、效益 30 分、满意度 10 分，\n"
 	"指标分值默认在同一一级指标内平均分配；正向指标按 实际/目标 计分，反向指标（≤）超出后线性降至两倍目标时为 0，\n"
 	"时限指标按时完成得满分，定性指标按“达成、部分达成、未达成”三档计分。逐项写明计分过程。\n"
@@ -20,6 +22,8 @@ const char cmd_eval_usage[] =
 	"  --grades 优,良,中           等级分数线（默认 90,80,60）\n"
 	"  --overshoot 百分比          实际达到目标的这一比例以上视为目标偏低（默认 130）\n"
 	"  --no-cap                   执行率超过 100% 时不封顶\n"
+	"  --db 数据库                 预算包取自数据库（编号、内容哈希、“部门名称:年度”或部门名称），\n"
+	"                             得分存回数据库（替换该预算包此前的得分），可用 jx db scores 查询\n"
 	"退出状态：0 成功；2 用法错误；3 文件无法读取或实际完成情况有误；4 无法写出。\n";
 
 /* Actuals by content, not by file name: a zip (the workbook of `jx template --eval`, filled in) or JSON. */
@@ -57,20 +61,39 @@ static int parse_grades(const char *s, jx_eval_config *cfg)
 	return 0;
 }
 
+/* --db: the scores go back into the store with the package they belong to. */
+static int store_scores(const char *target, int64_t package_id, const jx_evaluation *e)
+{
+	jx_db *db = NULL;
+	int rc = jx_db_open(&db, target), status = JX_EXIT_OK;
+	if (rc) {
+		status = rc == JX_ENOMEM ? JX_EXIT_OUTPUT : JX_EXIT_INPUT;
+	} else if ((rc = jx_db_store_evaluation(db, package_id, e))) {
+		status = rc == JX_ENOTFOUND ? JX_EXIT_INPUT : JX_EXIT_OUTPUT;
+	}
+	if (rc)
+		cli_error("%s", jx_error_last());
+	jx_db_close(db);
+	return status;
+}
+
 int cmd_eval(int argc, char **argv)
 {
-	const char *out = NULL, *files[2] = {NULL, NULL};
+	const char *out = NULL, *files[2] = {NULL, NULL}, *db_target = NULL;
 	jx_eval_format fmt = JX_EVAL_TEXT;
 	jx_eval_config cfg;
 	jx_eval_config_init(&cfg);
 	int nfiles = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		bool takes = !strcmp(a, "-o") || !strcmp(a, "--format") || !strcmp(a, "--grades") || !strcmp(a, "--overshoot");
+		bool takes = !strcmp(a, "-o") || !strcmp(a, "--format") || !strcmp(a, "--grades") ||
+			     !strcmp(a, "--overshoot") || !strcmp(a, "--db");
 		if (takes && i + 1 >= argc)
 			return cli_usage_error("eval", "%s 需要一个参数", a);
 		if (!strcmp(a, "-o")) {
 			out = argv[++i];
+		} else if (!strcmp(a, "--db")) {
+			db_target = argv[++i];
 		} else if (!strcmp(a, "--format")) {
 			const char *f = argv[++i];
 			if (!strcmp(f, "text"))
@@ -110,11 +133,14 @@ int cmd_eval(int argc, char **argv)
 	jx_actuals *act = NULL;
 	jx_evaluation *e = NULL;
 	int status = JX_EXIT_OK, rc;
-	if ((rc = jx_import_file(&pkg, files[0], NULL)) ||
+	int64_t package_id = 0;
+	if ((rc = cli_load_package(db_target, files[0], &pkg, &package_id)) ||
 	    (rc = files[1] ? load_actuals(&act, files[1]) : jx_actuals_from_pkg(&act, pkg)) ||
 	    (rc = jx_eval(&e, pkg, act, &cfg))) {
 		cli_error("%s", jx_error_last());
 		status = rc == JX_ENOMEM ? JX_EXIT_OUTPUT : JX_EXIT_INPUT;
+	} else if (db_target && (rc = store_scores(db_target, package_id, e))) {
+		status = rc;
 	} else {
 		char *text = NULL;
 		size_t len = 0;

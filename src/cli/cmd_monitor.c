@@ -8,7 +8,8 @@
 #include "jx/import.h"
 
 const char cmd_monitor_usage[] =
-	"用法：jx monitor --as-of 年-月-日 [选项] 预算文件 实际数据\n\n"
+	"用法：jx monitor --as-of 年-月-日 [选项] 预算文件 实际数据\n"
+	"      jx monitor --db 数据库 --as-of 年-月-日 [选项] 预算包 实际数据\n\n"
 	"运行监控（“双监控”）：按监控日期比较资金支出与支出计划（3月底/6月底/10月底/12月底累计进度，\n"
 	"无计划时按全年均衡），以及绩效指标完成情况与按时间进度应完成的值（数量、效益指标按 全年目标 × 月份/12；\n"
 	"质量、时效、成本指标按是否在目标范围内；定性指标按完成等级），逐项亮灯，并按落后程度排序。\n"
@@ -16,6 +17,7 @@ const char cmd_monitor_usage[] =
 	"  --as-of 年-月-日                监控日期，须在预算年度内（省略时用实际数据中的 as_of）\n"
 	"  --format text|json|html         输出格式（默认 text）\n"
 	"  -o 输出                          写入文件（完整写出，或不写）\n"
+	"  --db 数据库                      预算包取自数据库（编号、内容哈希、“部门名称:年度”或部门名称）\n"
 	"  --red N --yellow N --blue N     亮灯阈值（占应完成值的百分比，默认 60、80、120）：\n"
 	"                                  低于 red 为红灯，低于 yellow 为黄灯，低于 blue 为绿灯，其余为蓝灯\n"
 	"退出状态：0 成功；2 用法错误；3 文件无法读取或实际数据有误；4 无法写出。\n";
@@ -46,14 +48,15 @@ static int parse_percent(const char *s, int *out)
 
 int cmd_monitor(int argc, char **argv)
 {
-	const char *out = NULL, *as_of_arg = NULL, *files[2] = {NULL, NULL};
+	const char *out = NULL, *as_of_arg = NULL, *files[2] = {NULL, NULL}, *db_target = NULL;
 	int nfiles = 0;
 	jx_eval_format fmt = JX_EVAL_TEXT;
 	jx_monitor_config cfg;
 	jx_monitor_config_init(&cfg);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		static const char *const with_arg[] = {"-o", "--format", "--as-of", "--red", "--yellow", "--blue", NULL};
+		static const char *const with_arg[] = {"-o",	 "--format", "--as-of", "--red",
+						       "--yellow", "--blue",   "--db",	 NULL};
 		const char *val = NULL;
 		for (size_t k = 0; with_arg[k]; k++)
 			if (!strcmp(a, with_arg[k])) {
@@ -74,6 +77,8 @@ int cmd_monitor(int argc, char **argv)
 				return cli_usage_error("monitor", "不支持的格式“%s”（可用 text、json、html）", val);
 		} else if (!strcmp(a, "--as-of")) {
 			as_of_arg = val;
+		} else if (!strcmp(a, "--db")) {
+			db_target = val;
 		} else if (!strcmp(a, "--red") || !strcmp(a, "--yellow") || !strcmp(a, "--blue")) {
 			int *dst = a[2] == 'r' ? &cfg.red_below : a[2] == 'y' ? &cfg.yellow_below : &cfg.blue_from;
 			if (parse_percent(val, dst))
@@ -102,7 +107,7 @@ int cmd_monitor(int argc, char **argv)
 	char *text = NULL;
 	size_t len = 0;
 	jx_buf b = JX_BUF_INIT;
-	int rc = jx_import_file(&pkg, files[0], NULL);
+	int rc = cli_load_package(db_target, files[0], &pkg, NULL);
 	if (!rc)
 		rc = jx_actuals_load(&act, files[1]);
 	if (rc) {

@@ -13,9 +13,11 @@
 #include "util/file.h"
 
 const char cmd_render_usage[] =
-	"用法：jx render [选项] 文件\n\n"
+	"用法：jx render [选项] 文件\n"
+	"      jx render --db 数据库 [选项] 预算包\n\n"
 	"按标准格式重新输出预算包：部门预算公开表（表1–13）、项目支出绩效目标表、部门整体支出绩效目标表，\n"
-	"以及审核意见。文件是 jx import 能读取的任何文件。\n"
+	"以及审核意见。文件是 jx import 能读取的任何文件；用 --db 时输出数据库中保存的预算包（编号、内容哈希、\n"
+	"“部门名称:年度”或部门名称，见 jx help db）。\n"
 	"  --what 内容                    tables（公开表）、targets（项目绩效目标表）、overall（整体绩效目标表）、\n"
 	"                                 report（审核意见）或 all，可用逗号分隔多项（默认 tables,targets,overall）\n"
 	"  --format html|xlsx|csv         输出格式（默认 html）：html 为单个网页（可打印为 A4），xlsx 为一个工作簿，\n"
@@ -24,6 +26,7 @@ const char cmd_render_usage[] =
 	"                                 xlsx 不写到终端）；csv 写入该目录（不存在时创建）\n"
 	"  --no-charts                    html 不画图表\n"
 	"  --config 文件                   审核配置文件（用于 report，格式见 jx help check）\n"
+	"  --db 数据库                     从数据库（SQLite 文件或 PostgreSQL 连接串）读取预算包\n"
 	"退出状态：0 成功；2 用法错误；3 文件无法读取或没有可输出的内容；4 无法写出。\n";
 
 static int parse_what(const char *s, unsigned *out)
@@ -117,12 +120,12 @@ static int make_dir(const char *dir)
 
 int cmd_render(int argc, char **argv)
 {
-	const char *out = NULL, *file = NULL, *config = NULL;
+	const char *out = NULL, *file = NULL, *config = NULL, *db_target = NULL;
 	jx_render_format fmt = JX_RENDER_HTML;
 	jx_render_opts opts = {0, false, NULL};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		static const char *const with_arg[] = {"-o", "--format", "--what", "--config", NULL};
+		static const char *const with_arg[] = {"-o", "--format", "--what", "--config", "--db", NULL};
 		const char *val = NULL;
 		for (size_t k = 0; with_arg[k]; k++)
 			if (!strcmp(a, with_arg[k])) {
@@ -148,6 +151,8 @@ int cmd_render(int argc, char **argv)
 						       val);
 		} else if (!strcmp(a, "--config")) {
 			config = val;
+		} else if (!strcmp(a, "--db")) {
+			db_target = val;
 		} else if (!strcmp(a, "--no-charts")) {
 			opts.no_charts = true;
 		} else if (a[0] == '-' && a[1] != '\0') {
@@ -159,7 +164,7 @@ int cmd_render(int argc, char **argv)
 		}
 	}
 	if (!file)
-		return cli_usage_error("render", "需要一个预算文件");
+		return cli_usage_error("render", db_target ? "需要数据库中的一个预算包" : "需要一个预算文件");
 	if (fmt == JX_RENDER_CSV && (!out || !strcmp(out, "-")))
 		return cli_usage_error("render", "csv 每表一个文件，需要用 -o 指定输出目录");
 	if (fmt == JX_RENDER_XLSX && (!out || !strcmp(out, "-")) && isatty(STDOUT_FILENO))
@@ -174,7 +179,7 @@ int cmd_render(int argc, char **argv)
 	char *data = NULL;
 	size_t len = 0;
 	jx_buf b = JX_BUF_INIT;
-	int rc = jx_import_file(&pkg, file, NULL);
+	int rc = cli_load_package(db_target, file, &pkg, NULL);
 	if (rc) {
 		cli_error("%s", jx_error_last());
 		status = rc == JX_ENOMEM ? JX_EXIT_OUTPUT : JX_EXIT_INPUT;
@@ -196,7 +201,7 @@ int cmd_render(int argc, char **argv)
 		/* Quote the source lines the findings point at (a text document, or the one a JSON package names). */
 		char *src = NULL;
 		size_t srclen = 0;
-		if (jx_file_read(&src, &srclen, file, (size_t)64 << 20) == 0)
+		if (!db_target && jx_file_read(&src, &srclen, file, (size_t)64 << 20) == 0)
 			jx_report_attach_source(report, file, src, srclen);
 		free(src);
 		if (jx_report_begin(report, file) || jx_check(report, pkg, cfg)) {

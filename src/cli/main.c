@@ -6,6 +6,8 @@
 
 #include "cli.h"
 #include "jx/check.h"
+#include "jx/db.h"
+#include "jx/import.h"
 #include "jx/common.h"
 #include "util/file.h"
 
@@ -156,4 +158,24 @@ void cli_attach_originals(jx_report *r)
 			jx_report_attach_source(r, f->src.file, data, len);
 		free(data);
 	}
+}
+
+int cli_load_package(const char *db_target, const char *ref, jx_pkg **out, int64_t *package_id)
+{
+	*out = NULL;
+	if (package_id)
+		*package_id = 0;
+	if (!db_target)
+		return jx_import_file(out, ref, NULL);
+	jx_db *db = NULL;
+	int rc = jx_db_open(&db, db_target);
+	int64_t id = 0;
+	if (!rc)
+		rc = jx_db_find_package(db, ref, &id);
+	if (!rc)
+		rc = jx_db_export(db, ref, out);
+	if (!rc && package_id)
+		*package_id = id;
+	jx_db_close(db);
+	return rc;
 }

@@ -13,6 +13,7 @@
 #include "jx/check.h"
 #include "jx/common.h"
 #include "jx/db.h"
+#include "jx/eval.h"
 #include "jx/import.h"
 #include "jx/json.h"
 #include "jx/model.h"
@@ -580,6 +581,100 @@ static void test_sqlite_concurrent_first_open(void **state)
 	}
 }
 
+static const char *table_cell(const jx_db_table *t, size_t r, const char *col)
+{
+	for (size_t k = 0; k < t->ncols; k++)
+		if (!strcmp(t->cols[k], col))
+			return jx_db_cell(t, r, k);
+	fail_msg("no column %s", col);
+	return NULL;
+}
+
+/* A package scored from the store is stored back with its scores (schema version 2); scoring again replaces
+ * them; a new version of the package drops them. Seed 003 with its actuals (test_eval.c works them by hand:
+ * 94.76 优 for the first project, 83.75 良 and last for the third). */
+static void test_evaluations(void **state)
+{
+	fx *f = *state;
+	jx_pkg *pkg = load_seed("003");
+	int64_t id = import_ok(f->db, pkg, 0);
+	char ids[24];
+	snprintf(ids, sizeof ids, "%lld", (long long)id);
+	jx_pkg *stored = NULL;
+	assert_int_equal(jx_db_export(f->db, ids, &stored), 0);
+	jx_actuals *a = NULL;
+	assert_int_equal(jx_actuals_load(&a, JX_FIXTURES_DIR "/eval/seed-003-actuals.json"), 0);
+	jx_evaluation *e = NULL;
+	assert_int_equal(jx_eval(&e, stored, a, NULL), 0);
+	assert_int_equal(jx_db_store_evaluation(f->db, id, e), 0);
+	size_t nind = 0;
+	for (size_t i = 0; i < e->projects.n; i++)
+		nind += e->projects.v[i].indicators.n;
+	assert_int_equal(count_rows(f->db, "evaluations"), 4);
+	assert_int_equal(count_rows(f->db, "evaluation_scores"), (int64_t)nind);
+	jx_db_table *t = NULL;
+	assert_int_equal(jx_db_scores(f->db, NULL, 0, &t), 0);
+	assert_int_equal(t->nrows, 4);
+	/* In rank order; the scores are the evaluation's, exactly. */
+	for (size_t r = 0; r < t->nrows; r++) {
+		char rank[24];
+		snprintf(rank, sizeof rank, "%zu", r + 1);
+		assert_string_equal(table_cell(t, r, "排名"), rank);
+	}
+	const jx_project_score *p1 = &e->projects.v[0], *p3 = &e->projects.v[2];
+	size_t r1 = (size_t)p1->rank - 1, r3 = (size_t)p3->rank - 1;
+	assert_string_equal(table_cell(t, r1, "项目"), p1->project->name);
+	assert_string_equal(table_cell(t, r1, "总分"), "94.76");
+	assert_string_equal(table_cell(t, r1, "等级"), "优");
+	assert_string_equal(table_cell(t, r1, "执行率（%）"), "97.59");
+	assert_string_equal(table_cell(t, r1, "执行率得分"), "9.76");
+	assert_string_equal(table_cell(t, r3, "总分"), "83.75");
+	assert_string_equal(table_cell(t, r3, "等级"), "良");
+	assert_string_equal(table_cell(t, r3, "排名"), "4");
+	assert_string_equal(table_cell(t, r1, "部门"), pkg->dept.name);
+	jx_db_table_free(t);
+	/* Filters: another year has none. */
+	assert_int_equal(jx_db_scores(f->db, pkg->dept.name, pkg->year + 1, &t), 0);
+	assert_int_equal(t->nrows, 0);
+	jx_db_table_free(t);
+	/* Scoring again replaces; an unknown package is refused. */
+	assert_int_equal(jx_db_store_evaluation(f->db, id, e), 0);
+	assert_int_equal(count_rows(f->db, "evaluations"), 4);
+	assert_int_equal(jx_db_store_evaluation(f->db, id + 1000, e), JX_ENOTFOUND);
+	assert_int_equal(count_rows(f->db, "evaluations"), 4);
+	/* A new version of the package (re-import) drops the scores of the old one. */
+	import_ok(f->db, pkg, 1);
+	assert_int_equal(count_rows(f->db, "evaluations"), 0);
+	assert_int_equal(count_rows(f->db, "evaluation_scores"), 0);
+	jx_evaluation_free(e);
+	jx_actuals_free(a);
+	jx_pkg_free(stored);
+	jx_pkg_free(pkg);
+}
+
+/* A store of schema version 1 (no evaluation tables) is brought to version 2 when opened, its packages kept. */
+static void test_migrate_v1(void **state)
+{
+	fx *f = *state;
+	jx_pkg *pkg = load_seed("002");
+	import_ok(f->db, pkg, 0);
+	assert_int_equal(jx_conn_exec(f->db->conn, "DROP TABLE evaluation_scores; DROP TABLE evaluations; "
+						 "DELETE FROM schema_version WHERE version = 2",
+				      0, NULL),
+			 0);
+	int v = 0;
+	assert_int_equal(jx_db_schema_version(f->db, &v), 0);
+	assert_int_equal(v, 1);
+	jx_db_close(f->db);
+	f->db = NULL;
+	assert_int_equal(jx_db_open(&f->db, f->target), 0);
+	assert_int_equal(jx_db_schema_version(f->db, &v), 0);
+	assert_int_equal(v, 2);
+	assert_int_equal(count_rows(f->db, "packages"), 1);
+	assert_int_equal(count_rows(f->db, "evaluations"), 0);
+	jx_pkg_free(pkg);
+}
+
 static void test_default_target(void **state)
 {
 	(void)state;
@@ -615,6 +710,8 @@ int main(void)
 		cmocka_unit_test(test_default_target),
 		cmocka_unit_test_setup_teardown(test_newer_schema, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_importers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_evaluations, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v1, setup, teardown),
 	};
 	/* Faults of the SQLite file itself; PostgreSQL's own faults are in test_pg.c. */
 	const struct CMUnitTest sqlite_faults[] = {

@@ -5,6 +5,7 @@
 
 #include "db/conn.h"
 #include "jx/db.h"
+#include "util/buf.h"
 
 /* Tables that hold a package's rows, in the order they are written (parents before children). */
 enum {
@@ -75,6 +76,13 @@ int db_insert(jx_db *db, int t, db_row *r);
 
 /* Query helpers. */
 int db_query_int(jx_db *db, const char *sql, int n, const char *const *params, int64_t *out, bool *found);
+
+/* Schema version 2: the evaluation tables (evaluation.c). */
+int db_ddl_v2(jx_db *db, jx_buf *b);
+
+/* Replaces a column of integer hundredths (fen, or hundredths of a point or a percent) with the decimal at two
+ * places ("1234.50"), exactly. */
+int db_column_hundredths(jx_db_table *t, size_t col);
 
 /* A result table being collected. */
 int db_collect(jx_db *db, const char *sql, int n, const char *const *params, const char *const *cols,

@@ -93,8 +93,7 @@ int db_collect(jx_db *db, const char *sql, int n, const char *const *params, con
 	return 0;
 }
 
-/* Replaces a column of fen with yuan at two decimals ("1234.50"), exact. */
-static int fen_column_to_yuan(jx_db_table *t, size_t col)
+int db_column_hundredths(jx_db_table *t, size_t col)
 {
 	for (size_t r = 0; r < t->nrows; r++) {
 		char **cell = &t->cells[r * t->ncols + col];
@@ -276,7 +275,7 @@ int jx_db_show_package(jx_db *db, int64_t package_id, jx_db_table **out)
 			    "l.project_idx = j.idx) FROM projects j WHERE j.package_id = $1 ORDER BY j.idx",
 			    1, p, cols, 6, out);
 	if (!rc)
-		rc = fen_column_to_yuan(*out, 3);
+		rc = db_column_hundredths(*out, 3);
 	return rc;
 }
 
@@ -425,7 +424,7 @@ int jx_db_totals(jx_db *db, const char *code_prefix, int year, jx_db_table **out
 	int rc = e ? jx_error_set(JX_ENOMEM, "内存不足") : db_collect(db, jx_buf_cstr(&sql), n, p, cols, 5, out);
 	jx_buf_release(&sql);
 	if (!rc)
-		rc = fen_column_to_yuan(*out, 4);
+		rc = db_column_hundredths(*out, 4);
 	return rc;
 }
 
@@ -475,6 +474,8 @@ int jx_db_counts(jx_db *db, jx_db_table **out)
 	int e = jx_buf_puts(&sql, "SELECT 'departments', COUNT(*) FROM departments");
 	for (int t = 0; t < DB_NTABLES; t++)
 		e |= jx_buf_printf(&sql, " UNION ALL SELECT '%s', COUNT(*) FROM %s", db_tables[t].name, db_tables[t].name);
+	e |= jx_buf_puts(&sql, " UNION ALL SELECT 'evaluations', COUNT(*) FROM evaluations"
+			       " UNION ALL SELECT 'evaluation_scores', COUNT(*) FROM evaluation_scores");
 	int rc = e ? jx_error_set(JX_ENOMEM, "内存不足") : db_collect(db, jx_buf_cstr(&sql), 0, NULL, cols, 2, out);
 	jx_buf_release(&sql);
 	return rc;

@@ -226,7 +226,7 @@ static int ddl_v1(jx_db *db, jx_buf *b)
 }
 
 typedef int (*migration_fn)(jx_db *db, jx_buf *b);
-static const migration_fn migrations[] = {ddl_v1};
+static const migration_fn migrations[] = {ddl_v1, db_ddl_v2};
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 
