@@ -18,3 +18,6 @@ build/jx render -o build/demo-tables.html examples/qingshan-2025.json
 build/jx render --format xlsx -o build/demo-tables.xlsx examples/qingshan-2025.json
 build/jx db --db build/demo.db import examples/qingshan-2025.json examples/qingshan-2025-targets.txt
 build/jx db --db build/demo.db ls
+# Score a stored package and keep its scores in the store.
+build/jx eval --db build/demo.db 青山县残疾人联合会:2025 examples/qingshan-2025-actuals.json >/dev/null
+build/jx db --db build/demo.db scores
