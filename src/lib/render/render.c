@@ -19,8 +19,7 @@ int jx_render(const jx_pkg *pkg, jx_render_format fmt, const jx_render_opts *opt
 	return jx_error_set(JX_EINVAL, "CSV 每张表一个文件，请用 jx_render_csv");
 }
 
-/* Lengths of the four runs of a side: items before the first total, the first total, the rows up to the last
- * total, the last total. A one-sided table is one run. */
+/* See render_int.h. */
 void jx_render_side_runs(const jx_table *t, int side, size_t nrows, size_t seg[4])
 {
 	size_t first = nrows, last = nrows, k = 0;

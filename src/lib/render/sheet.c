@@ -426,8 +426,13 @@ static int table_sheet(jx_arena *a, jx_sheet_vec *out, const jx_pkg *pkg, const 
 		return JX_ENOMEM;
 	/* As the official forms print it: the form's number above the title, then the department on the left and
 	 * the unit on the right. The number is also what tells `jx import` that a disclosure table starts here. */
-	if (t->number > 0 && (rc = full_row(a, sh, jx_arena_printf(a, "预算公开表%d", t->number), JX_CS_NOTE)))
-		return rc;
+	if (t->number > 0) {
+		const char *no = jx_arena_printf(a, "预算公开表%d", t->number);
+		if (!no)
+			return JX_ENOMEM;
+		if ((rc = full_row(a, sh, no, JX_CS_NOTE)))
+			return rc;
+	}
 	if ((rc = full_row(a, sh, t->title ? t->title : st, JX_CS_TITLE)))
 		return rc;
 	if (pkg->dept.name && *pkg->dept.name && ncols >= 2) {
