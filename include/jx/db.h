@@ -118,8 +118,9 @@ int jx_db_totals(jx_db *db, const char *code_prefix, int year, jx_db_table **out
 /* Stored findings, optionally filtered by rule id (or family prefix "calc.") and minimum severity name. */
 int jx_db_findings(jx_db *db, const char *rule, const char *severity, jx_db_table **out);
 
-/* Stored project scores, by department (NULL = all) and year (0 = all), in rank order within a package:
- * 部门, 年度, 项目, 全年预算数, 全年执行数, 执行率, 执行率得分, 总分, 等级, 排名. */
+/* Stored project scores, by department (NULL = all) and year (0 = all), in rank order within a package, the
+ * department as a whole (项目 “（部门整体）”, no rank) last: 部门, 年度, 项目, 全年预算数, 全年执行数, 执行率,
+ * 执行率得分, 总分, 等级, 排名. */
 int jx_db_scores(jx_db *db, const char *dept, int year, jx_db_table **out);
 
 /* Row counts of every table of the schema (name, count), for tests and `jx db ls --counts`. */

@@ -109,9 +109,16 @@ typedef struct jx_project_score {
 	JX_VEC_OF(jx_ind_score) indicators;
 	jx_decimal total;           /* out of 100, two decimals */
 	const char *grade;          /* "优", "良", "中", "差" */
-	int rank;                   /* 1 = best in the department */
+	int rank;                   /* 1 = best in the department; 0 for the department as a whole */
 	JX_VEC_OF(jx_eval_note) notes;
+	/* The department as a whole (部门整体支出绩效自评), scored by the same method from the overall target table when
+	 * the actuals have an entry named JX_EVAL_OVERALL_NAME; `project` then points at a stand-in project (named after
+	 * the overall table) in the evaluation's arena. Not ranked, not in the average. */
+	bool overall;
 } jx_project_score;
+
+/* The name an actuals entry uses for the department as a whole. */
+#define JX_EVAL_OVERALL_NAME "部门整体"
 
 typedef struct jx_evaluation {
 	struct jx_arena *arena;

@@ -652,6 +652,39 @@ static void test_evaluations(void **state)
 	jx_pkg_free(pkg);
 }
 
+/* The department as a whole is stored with its projects' scores (as project -1) and listed after them, without a
+ * rank, on both backends. */
+static void test_evaluation_overall(void **state)
+{
+	fx *f = *state;
+	jx_pkg *pkg = load_example("qingshan-2025.json");
+	int64_t id = import_ok(f->db, pkg, 0);
+	char ids[24];
+	snprintf(ids, sizeof ids, "%lld", (long long)id);
+	jx_pkg *stored = NULL;
+	assert_int_equal(jx_db_export(f->db, ids, &stored), 0);
+	jx_actuals *a = NULL;
+	assert_int_equal(jx_actuals_load(&a, JX_FIXTURES_DIR "/eval/example-overall-actuals.json"), 0);
+	jx_evaluation *e = NULL;
+	assert_int_equal(jx_eval(&e, stored, a, NULL), 0);
+	assert_int_equal(jx_db_store_evaluation(f->db, id, e), 0);
+	jx_db_table *t = NULL;
+	assert_int_equal(jx_db_scores(f->db, NULL, 2025, &t), 0);
+	assert_int_equal(t->nrows, 4);
+	assert_string_equal(table_cell(t, 0, "排名"), "1");
+	assert_string_equal(table_cell(t, 2, "排名"), "3");
+	assert_string_equal(table_cell(t, 3, "项目"), "（部门整体）");
+	assert_null(table_cell(t, 3, "排名"));
+	assert_string_equal(table_cell(t, 3, "总分"), "89.64");
+	assert_string_equal(table_cell(t, 3, "执行率（%）"), "94.69");
+	assert_string_equal(table_cell(t, 3, "全年预算数（元）"), "1186000.00");
+	jx_db_table_free(t);
+	jx_evaluation_free(e);
+	jx_actuals_free(a);
+	jx_pkg_free(stored);
+	jx_pkg_free(pkg);
+}
+
 /* A store of schema version 1 (no evaluation tables) is brought to version 2 when opened, its packages kept. */
 static void test_migrate_v1(void **state)
 {
@@ -711,6 +744,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_newer_schema, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_importers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_evaluations, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_evaluation_overall, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v1, setup, teardown),
 	};
 	/* Faults of the SQLite file itself; PostgreSQL's own faults are in test_pg.c. */

@@ -656,6 +656,74 @@ static void test_same_name_in_order(void **state)
 	jx_pkg_free(pkg);
 }
 
+/* The department as a whole (部门整体) is scored from the overall target table when the actuals name it
+ * (tests/fixtures/eval/example-overall-actuals.json: the example's project actuals plus an entry "部门整体"),
+ * by the same method, worked by hand: 112.30 ÷ 118.60 = 94.69% → 9.47; output 50 over six: 8.34, 8.34, 8.33 × 4;
+ * 22 of ≥20人 full 8.34; 180 of ≥200人次: 8.34 × 180 ÷ 200 = 7.506 → 7.51; 35户, 92%, done 2026-05-20 against
+ * 2026年6月底前, 平均每户1750元 under the 1800元 ceiling: full; effect 30, 部分达成 without a score: 30 × 70% = 21.00;
+ * satisfaction 10, 达成: 10. Total 9.47 + 49.17 + 21.00 + 10 = 89.64 (良). It is not ranked and stays out of the
+ * average: the three projects rank 1–3 and average (99.24 + 75.91 + 99.07) ÷ 3 = 91.41 as without it. */
+static void test_overall(void **state)
+{
+	(void)state;
+	size_t len = 0;
+	char *json = tu_read_file(JX_EXAMPLES_DIR "/qingshan-2025.json", &len);
+	jx_pkg *pkg = NULL;
+	assert_int_equal(jx_pkg_from_json(&pkg, json, len, "qingshan-2025.json"), 0);
+	free(json);
+	jx_actuals *a = NULL;
+	assert_int_equal(jx_actuals_load(&a, JX_FIXTURES_DIR "/eval/example-overall-actuals.json"), 0);
+	jx_evaluation *e = NULL;
+	assert_int_equal(jx_eval(&e, pkg, a, NULL), 0);
+	assert_int_equal(e->projects.n, 4);
+	const jx_project_score *ov = NULL;
+	int ranks = 0;
+	for (size_t i = 0; i < e->projects.n; i++) {
+		if (e->projects.v[i].overall) {
+			assert_null(ov);
+			ov = &e->projects.v[i];
+		} else {
+			ranks |= 1 << e->projects.v[i].rank;
+		}
+	}
+	assert_non_null(ov);
+	assert_int_equal(ranks, (1 << 1) | (1 << 2) | (1 << 3));
+	assert_int_equal(ov->rank, 0);
+	assert_dec(&ov->rate, "94.69");
+	assert_dec(&ov->budget_score, "9.47");
+	assert_dec(&ind(ov, "康复救助儿童人数")->weight, "8.34");
+	assert_dec(&ind(ov, "培训人次")->score, "7.51");
+	assert_dec(&ind(ov, "户均改造标准")->score, "8.33");
+	assert_dec(&ind(ov, "改造完成时间")->score, "8.33");
+	assert_dec(&ind(ov, "残疾人生活质量")->score, "21.00");
+	assert_dec(&ind(ov, "服务对象满意度")->score, "10.00");
+	assert_dec(&ov->total, "89.64");
+	assert_string_equal(ov->grade, "良");
+	assert_dec(&e->average, "91.41");
+	assert_int_equal(ov->notes.n, 0);
+	/* The renderings say which is which. */
+	char *out = NULL;
+	size_t olen = 0;
+	assert_int_equal(jx_evaluation_render(e, JX_EVAL_TEXT, &out, &olen), 0);
+	assert_non_null(strstr(out, "评分项目 3 个，平均 91.41 分；另评部门整体"));
+	assert_non_null(strstr(out, "部门整体“2025年部门整体支出绩效目标表”：89.64 分，良\n"));
+	free(out);
+	assert_int_equal(jx_evaluation_render(e, JX_EVAL_JSON, &out, &olen), 0);
+	assert_non_null(strstr(out, "\"overall\": true"));
+	assert_non_null(strstr(out, "\"rank\": null"));
+	free(out);
+	jx_evaluation_free(e);
+	jx_actuals_free(a);
+	/* Actuals for the department as a whole on a package without an overall table: refused. */
+	pkg->overall.present = false;
+	assert_int_equal(jx_actuals_load(&a, JX_FIXTURES_DIR "/eval/example-overall-actuals.json"), 0);
+	assert_int_equal(jx_eval(&e, pkg, a, NULL), JX_EINVAL);
+	assert_null(e);
+	assert_non_null(strstr(jx_error_last(), "没有部门整体绩效目标"));
+	jx_actuals_free(a);
+	jx_pkg_free(pkg);
+}
+
 static void test_seed_002(void **state)
 {
 	(void)state;
@@ -720,6 +788,7 @@ int main(void)
 		cmocka_unit_test(test_published_selfeval), cmocka_unit_test(test_seed_004),
 		cmocka_unit_test(test_seed_002),
 		cmocka_unit_test(test_same_name_in_order),
+		cmocka_unit_test(test_overall),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -66,9 +66,10 @@ static int store_project(jx_db *db, int64_t package_id, const jx_pkg *pkg, const
 		"INSERT INTO evaluation_scores (package_id, project_idx, idx, indicator_idx, name, level1, weight_c, "
 		"score_c, actual, reason, how) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 	const jx_project *p = ps->project;
-	if (p < pkg->projects.v || p >= pkg->projects.v + pkg->projects.n)
+	/* The department as a whole is stored as project -1, as the overall indicators are. */
+	if (!ps->overall && (p < pkg->projects.v || p >= pkg->projects.v + pkg->projects.n))
 		return jx_error_set(JX_EINVAL, "内部错误：评分的项目不属于该预算包");
-	int64_t pidx = (int64_t)(p - pkg->projects.v);
+	int64_t pidx = ps->overall ? -1 : (int64_t)(p - pkg->projects.v);
 	db_row r;
 	db_row_reset(&r);
 	db_put_i(&r, package_id);
@@ -90,7 +91,10 @@ static int store_project(jx_db *db, int64_t package_id, const jx_pkg *pkg, const
 				    (int)ps->total.scale);
 	db_put_i(&r, total);
 	db_put_s(&r, ps->grade);
-	db_put_i(&r, ps->rank);
+	if (ps->overall)
+		db_put_null(&r);
+	else
+		db_put_i(&r, ps->rank);
 	db_put_s(&r, now);
 	int rc = insert(db, ins_project, &r);
 	for (size_t i = 0; !rc && i < ps->indicators.n; i++) {
@@ -153,7 +157,9 @@ int jx_db_scores(jx_db *db, const char *dept, int year, jx_db_table **out)
 	const char *p[2];
 	int n = 0;
 	char ys[24];
-	int e = jx_buf_puts(&sql, "SELECT p.dept_name, p.year, v.project_name, v.budget_fen, v.spent_fen, v.rate_c, "
+	int e = jx_buf_puts(&sql, "SELECT p.dept_name, p.year, "
+				  "CASE WHEN v.project_idx < 0 THEN '（部门整体）' ELSE v.project_name END, "
+				  "v.budget_fen, v.spent_fen, v.rate_c, "
 				  "v.budget_score_c, v.total_c, v.grade, v.rank_no FROM evaluations v "
 				  "JOIN packages p ON p.id = v.package_id WHERE 1 = 1");
 	if (dept && *dept) {
@@ -165,7 +171,9 @@ int jx_db_scores(jx_db *db, const char *dept, int year, jx_db_table **out)
 		p[n++] = ys;
 		e |= jx_buf_printf(&sql, " AND p.year = $%d", n);
 	}
-	e |= jx_buf_puts(&sql, " ORDER BY p.dept_name, p.year, v.rank_no, v.project_idx");
+	/* The department as a whole (no rank) after its projects, on both backends (they sort NULL differently). */
+	e |= jx_buf_puts(&sql, " ORDER BY p.dept_name, p.year, CASE WHEN v.rank_no IS NULL THEN 1 ELSE 0 END, v.rank_no, "
+			       "v.project_idx");
 	int rc = e ? jx_error_set(JX_ENOMEM, "内存不足") : db_collect(db, jx_buf_cstr(&sql), n, p, cols, 10, out);
 	jx_buf_release(&sql);
 	for (size_t c = 3; !rc && c <= 7; c++)

@@ -35,16 +35,39 @@ static const char *actual_text(const jx_ind_score *is)
 	return is->act->level ? jx_level_zh(is->act->level) : "（未填）";
 }
 
+/* Projects scored (the department as a whole is not one of them), and whether the department was scored too. */
+static size_t scored_projects(const jx_evaluation *e, bool *overall)
+{
+	size_t n = 0;
+	*overall = false;
+	for (size_t i = 0; i < e->projects.n; i++) {
+		n += !e->projects.v[i].overall;
+		*overall |= e->projects.v[i].overall;
+	}
+	return n;
+}
+
 static int render_text(const jx_evaluation *e, jx_buf *b)
 {
 	char x[32], y[32], m1[64], m2[64];
 	const jx_pkg *pkg = e->pkg;
-	jx_buf_printf(b, "绩效自评：%s%s%d 年（评分项目 %zu 个，平均 %s 分）\n", pkg->dept.name ? pkg->dept.name : "",
-		      pkg->dept.name ? " " : "", pkg->year, e->projects.n, d2(&e->average, x));
+	bool dept = false;
+	size_t np = scored_projects(e, &dept);
+	jx_buf_printf(b, "绩效自评：%s%s%d 年（", pkg->dept.name ? pkg->dept.name : "", pkg->dept.name ? " " : "",
+		      pkg->year);
+	if (np)
+		jx_buf_printf(b, "评分项目 %zu 个，平均 %s 分", np, d2(&e->average, x));
+	else
+		jx_buf_puts(b, "未评项目");
+	jx_buf_printf(b, "%s）\n", dept ? "；另评部门整体" : "");
 	for (size_t i = 0; i < e->projects.n; i++) {
 		const jx_project_score *ps = &e->projects.v[i];
-		jx_buf_printf(b, "\n项目“%s”：%s 分，%s（第 %d 名）\n", ps->project->name ? ps->project->name : "",
-			      d2(&ps->total, x), ps->grade, ps->rank);
+		if (ps->overall)
+			jx_buf_printf(b, "\n部门整体“%s”：%s 分，%s\n", ps->project->name ? ps->project->name : "",
+				      d2(&ps->total, x), ps->grade);
+		else
+			jx_buf_printf(b, "\n项目“%s”：%s 分，%s（第 %d 名）\n", ps->project->name ? ps->project->name : "",
+				      d2(&ps->total, x), ps->grade, ps->rank);
 		if (ps->has_rate)
 			jx_buf_printf(b, "  预算执行：全年预算数 %s，全年执行数 %s，执行率 %s%%，得分 %s\n", money(&ps->budget, m1),
 				      money(&ps->spent, m2), d2(&ps->rate, x), d2(&ps->budget_score, y));
@@ -66,7 +89,7 @@ static int render_text(const jx_evaluation *e, jx_buf *b)
 	}
 	for (size_t k = 0; k < e->notes.n; k++)
 		jx_buf_printf(b, "提示：%s\n", e->notes.v[k].message);
-	if (e->projects.n) {
+	if (np) {
 		jx_buf_puts(b, "\n部门汇总（按得分排名）\n");
 		for (int rank = 1; rank <= (int)e->projects.n; rank++)
 			for (size_t i = 0; i < e->projects.n; i++)
@@ -124,7 +147,9 @@ static int render_json(const jx_evaluation *e, jx_buf *b)
 		json_object_set_new(p, "name", json_string(ps->project->name ? ps->project->name : ""));
 		json_object_set_new(p, "total", num(&ps->total));
 		json_object_set_new(p, "grade", json_string(ps->grade));
-		json_object_set_new(p, "rank", json_integer(ps->rank));
+		json_object_set_new(p, "rank", ps->overall ? json_null() : json_integer(ps->rank));
+		if (ps->overall)
+			json_object_set_new(p, "overall", json_true());
 		json_t *bud = json_object();
 		json_object_set_new(bud, "budget_yuan", amount_json(&ps->budget));
 		json_object_set_new(bud, "spent_yuan", amount_json(&ps->spent));
@@ -187,7 +212,14 @@ static int render_html(const jx_evaluation *e, jx_buf *b)
 		       ".note { border-left: 3pt solid #b60; padding-left: 6pt; margin: 3pt 0; }\n</style>\n</head>\n<body>\n");
 	jx_buf_puts(b, "<h1>项目支出绩效自评</h1>\n<p>");
 	esc(b, e->pkg->dept.name);
-	jx_buf_printf(b, " %d 年，评分项目 %zu 个，平均 %s 分。</p>\n", e->pkg->year, e->projects.n, d2(&e->average, x));
+	bool dept = false;
+	size_t np = scored_projects(e, &dept);
+	jx_buf_printf(b, " %d 年，", e->pkg->year);
+	if (np)
+		jx_buf_printf(b, "评分项目 %zu 个，平均 %s 分", np, d2(&e->average, x));
+	else
+		jx_buf_puts(b, "未评项目");
+	jx_buf_printf(b, "%s。</p>\n", dept ? "；另评部门整体（见下）" : "");
 	jx_buf_puts(b, "<table><tr><th>排名</th><th>项目名称</th><th>得分</th><th>等级</th></tr>\n");
 	for (int rank = 1; rank <= (int)e->projects.n; rank++)
 		for (size_t i = 0; i < e->projects.n; i++)
@@ -200,7 +232,7 @@ static int render_html(const jx_evaluation *e, jx_buf *b)
 	jx_buf_puts(b, "</table>\n");
 	for (size_t i = 0; i < e->projects.n; i++) {
 		const jx_project_score *ps = &e->projects.v[i];
-		jx_buf_puts(b, "<section>\n<h2>项目支出绩效自评表：");
+		jx_buf_puts(b, ps->overall ? "<section>\n<h2>部门整体支出绩效自评表：" : "<section>\n<h2>项目支出绩效自评表：");
 		esc(b, ps->project->name);
 		jx_buf_puts(b, "</h2>\n<table>\n<tr><th>项目资金</th><th>全年预算数</th><th>全年执行数</th><th>分值</th>"
 			       "<th>执行率</th><th>得分</th></tr>\n<tr><td>年度资金总额</td>");

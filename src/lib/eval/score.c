@@ -203,7 +203,8 @@ static int score_one(jx_evaluation *e, jx_project_score *ps, jx_ind_score *is, c
 	const jx_value *tv = &ind->value;
 	const jx_decimal w = is->weight, zero = {0, 0};
 	char where[256];
-	snprintf(where, sizeof where, "项目“%s”的指标“%s”", ps->project->name, ind->name ? ind->name : "");
+	snprintf(where, sizeof where, "%s“%s”的指标“%s”", ps->overall ? "部门整体" : "项目", ps->project->name,
+		 ind->name ? ind->name : "");
 	char how[512] = "";
 	is->score = zero;
 	if (!act || (!act->has_actual && act->level == JX_LEVEL_NONE)) {
@@ -410,7 +411,8 @@ static void assign_weights(jx_evaluation *e, jx_project_score *ps, const jx_eval
 		if (!jx_dec_add(gw, &given, -1, &rest))
 			rest = (jx_decimal){-1, 0};
 		if (rest.digits < 0 || (nfree == 0 && rest.digits != 0)) {
-			note(e, ps, "eval.weights", ps->project->src, "项目“%s”的%s分值合计 %s，应为 %s", ps->project->name,
+			note(e, ps, "eval.weights", ps->project->src, "%s“%s”的%s分值合计 %s，应为 %s",
+			     ps->overall ? "部门整体" : "项目", ps->project->name,
 			     group_name(groups[g]), dstr(e->arena, &given), dstr(e->arena, gw));
 			if (rest.digits < 0)
 				rest = (jx_decimal){0, 0};
@@ -464,7 +466,7 @@ static int score_project(jx_evaluation *e, jx_project_score *ps, const jx_eval_c
 	const jx_project *p = ps->project;
 	const jx_actual_project *ap = ps->act;
 	char where[256];
-	snprintf(where, sizeof where, "项目“%s”", p->name ? p->name : "");
+	snprintf(where, sizeof where, "%s“%s”", ps->overall ? "部门整体" : "项目", p->name ? p->name : "");
 	/* Every actual must name an indicator of the project. */
 	for (size_t k = 0; k < ap->indicators.n; k++) {
 		bool found = false;
@@ -576,6 +578,32 @@ int jx_eval(jx_evaluation **out, const jx_pkg *pkg, const jx_actuals *act, const
 		ps->act = ap;
 		rc = score_project(e, ps, cfg, year);
 	}
+	/* The department as a whole, when the actuals speak of it: a stand-in project built from the overall table. */
+	for (size_t i = 0; i < act->projects.n && !rc; i++) {
+		const jx_actual_project *ap = &act->projects.v[i];
+		if (used[i] || !ap->name || strcmp(ap->name, JX_EVAL_OVERALL_NAME) != 0)
+			continue;
+		used[i] = true;
+		if (!pkg->overall.present) {
+			rc = jx_error_set(JX_EINVAL, "%s: 预算包中没有部门整体绩效目标，无法为“%s”评分",
+					  act->file ? act->file : "", JX_EVAL_OVERALL_NAME);
+			break;
+		}
+		jx_project *stand_in = jx_arena_calloc(e->arena, 1, sizeof *stand_in);
+		jx_project_score *ps = stand_in ? jx_vec_push(e->arena, &e->projects) : NULL;
+		if (!ps) {
+			rc = JX_ENOMEM;
+			break;
+		}
+		stand_in->name = pkg->overall.title && *pkg->overall.title ? pkg->overall.title : "部门整体支出";
+		stand_in->amount = pkg->overall.total;
+		stand_in->indicators = pkg->overall.indicators;
+		stand_in->src = pkg->overall.src;
+		ps->project = stand_in;
+		ps->act = ap;
+		ps->overall = true;
+		rc = score_project(e, ps, cfg, year);
+	}
 	for (size_t i = 0; i < act->projects.n && !rc; i++)
 		if (!used[i])
 			rc = jx_error_set(JX_EINVAL, "%s: 预算包中没有项目“%s”", act->file ? act->file : "",
@@ -584,17 +612,22 @@ int jx_eval(jx_evaluation **out, const jx_pkg *pkg, const jx_actuals *act, const
 		jx_evaluation_free(e);
 		return rc;
 	}
-	/* Ranks (ties share a rank) and the department's mean. */
+	/* Ranks of the projects (ties share a rank) and their mean; the department as a whole takes part in neither. */
 	jx_decimal sum = {0, 2};
+	size_t nprojects = 0;
 	for (size_t i = 0; i < e->projects.n; i++) {
+		if (e->projects.v[i].overall)
+			continue;
 		int rank = 1;
 		for (size_t k = 0; k < e->projects.n; k++)
-			rank += jx_decimal_cmp(&e->projects.v[k].total, &e->projects.v[i].total) > 0;
+			rank += !e->projects.v[k].overall &&
+				jx_decimal_cmp(&e->projects.v[k].total, &e->projects.v[i].total) > 0;
 		e->projects.v[i].rank = rank;
 		jx_dec_add(&sum, &e->projects.v[i].total, 1, &sum);
+		nprojects++;
 	}
-	if (e->projects.n) {
-		jx_decimal n = {(int64_t)e->projects.n, 0}, one = {1, 0};
+	if (nprojects) {
+		jx_decimal n = {(int64_t)nprojects, 0}, one = {1, 0};
 		jx_dec_muldiv(&sum, &one, &n, 2, &e->average);
 	}
 	*out = e;

@@ -89,6 +89,21 @@ static void summary_sheet(lxw_workbook *wb, const jx_evaluation *e, const fmts *
 		}
 	worksheet_write_string(ws, row, 1, "平均", f->head);
 	worksheet_write_number(ws, row, 2, dec(&e->average), f->num);
+	/* The department as a whole is scored apart from the projects: below the average, without a rank. */
+	for (size_t i = 0; i < e->projects.n; i++) {
+		const jx_project_score *ps = &e->projects.v[i];
+		if (!ps->overall)
+			continue;
+		row++;
+		worksheet_write_string(ws, row, 0, "整体", f->text);
+		worksheet_write_string(ws, row, 1, ps->project->name ? ps->project->name : "", f->text);
+		worksheet_write_number(ws, row, 2, dec(&ps->total), f->num);
+		worksheet_write_string(ws, row, 3, ps->grade, f->text);
+		if (ps->has_rate)
+			worksheet_write_number(ws, row, 4, fraction(&ps->rate), f->pct);
+		else
+			worksheet_write_blank(ws, row, 4, f->text);
+	}
 	worksheet_set_column(ws, 0, 0, 6, NULL);
 	worksheet_set_column(ws, 1, 1, 36, NULL);
 	worksheet_set_column(ws, 2, 4, 10, NULL);
@@ -101,7 +116,8 @@ static void project_sheet(lxw_workbook *wb, size_t i, const jx_project_score *ps
 	sheet_name(name, i, ps->project->name);
 	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
 	char title[512];
-	snprintf(title, sizeof title, "项目支出绩效自评表：%s", ps->project->name ? ps->project->name : "");
+	snprintf(title, sizeof title, "%s：%s", ps->overall ? "部门整体支出绩效自评表" : "项目支出绩效自评表",
+		 ps->project->name ? ps->project->name : "");
 	worksheet_merge_range(ws, 0, 0, 0, 7, title, f->title);
 	/* Money: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分. */
 	char money_head[64];
