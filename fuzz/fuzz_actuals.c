@@ -1,5 +1,6 @@
 /* fuzz_actuals.c: actuals JSON (the outside input of jx eval and jx monitor) on arbitrary bytes, scored and
- * monitored against a small fixed package and rendered: a clear error or a result, never a crash, an overflow or a
+ * monitored against a small fixed package (one project and an overall table, so that the department as a whole
+ * can be scored too) and rendered: a clear error or a result, never a crash, an overflow or a
  * leak. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,7 +21,11 @@ static const char package[] =
 	"{\"level1\": \"产出指标\", \"level2\": \"时效指标\", \"name\": \"时间\", \"value\": \"2025年12月31日前\"},"
 	"{\"level1\": \"产出指标\", \"level2\": \"成本指标\", \"name\": \"成本\", \"value\": \"≤24.00万元\"},"
 	"{\"level1\": \"效益指标\", \"level2\": \"社会效益指标\", \"name\": \"效果\", \"value\": \"有效改善\"},"
-	"{\"level1\": \"满意度指标\", \"level2\": \"服务对象满意度指标\", \"name\": \"满意度\", \"value\": \"≥95%\"}]}]}";
+	"{\"level1\": \"满意度指标\", \"level2\": \"服务对象满意度指标\", \"name\": \"满意度\", \"value\": \"≥95%\"}]}],"
+	" \"overall\": {\"title\": \"部门整体支出绩效目标表\", \"total\": {\"text\": \"100.00\", \"unit\": \"万元\"},"
+	" \"indicators\": ["
+	"{\"level1\": \"产出指标\", \"level2\": \"数量指标\", \"name\": \"户数\", \"value\": \"≥35户\"},"
+	"{\"level1\": \"效益指标\", \"level2\": \"社会效益指标\", \"name\": \"生活质量\", \"value\": \"有效提高\"}]}}";
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
