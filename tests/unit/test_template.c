@@ -384,6 +384,11 @@ static void test_eval_template(void **state)
 		assert_int_equal(fen, pkg->projects.v[i].amount.fen);
 		assert_string_equal(r->cells[6].text, "");
 	}
+	/* Then the department as a whole, with its 资金总额. */
+	const jx_grid_row *ov = grid_row(&g, 2 + pkg->projects.n);
+	assert_string_equal(ov->cells[1].text, JX_EVAL_OVERALL_NAME);
+	assert_string_equal(ov->cells[3].text, "万元");
+	assert_string_equal(ov->cells[4].text, "118.60"); /* shown with the 0.00 format of the input cells */
 	/* 指标完成: every indicator with its target. */
 	size_t k = 0;
 	while (k < g.rows.n && !(g.rows.v[k].n > 6 && !strcmp(g.rows.v[k].cells[6].text, "实际完成值")))
@@ -398,6 +403,12 @@ static void test_eval_template(void **state)
 			assert_string_equal(r->cells[5].text, pkg->projects.v[i].indicators.v[j].value.text);
 		}
 	assert_true(n >= 15);
+	for (size_t j = 0; j < pkg->overall.indicators.n; j++, n++) {
+		const jx_grid_row *r = grid_row(&g, k + 1 + n);
+		assert_string_equal(r->cells[1].text, JX_EVAL_OVERALL_NAME);
+		assert_string_equal(r->cells[4].text, pkg->overall.indicators.v[j].name);
+	}
+	assert_int_equal(pkg->overall.indicators.n, 8);
 	/* Unfilled: no actuals, a clear error. */
 	jx_actuals *act = NULL;
 	assert_int_equal(jx_actuals_from_grid(&act, &g, "eval.xlsx"), JX_EINVAL);
@@ -431,12 +442,15 @@ static void write_filled_eval(const char *path, const jx_pkg *pkg, const jx_actu
 		worksheet_write_number(m, r, 0, (double)(i + 1), NULL);
 		worksheet_write_string(m, r, 1, p->name, NULL);
 		worksheet_write_string(m, r, 3, jx_money_unit_name(u), NULL);
-		const jx_project *pp = NULL;
+		/* A project of the package, or the department as a whole (its 资金总额). */
+		const jx_amount *amount = NULL;
 		for (size_t j = 0; j < pkg->projects.n; j++)
 			if (!strcmp(pkg->projects.v[j].name, p->name))
-				pp = &pkg->projects.v[j];
-		assert_non_null(pp);
-		worksheet_write_number(m, r, 4, num(p->budget_initial.present ? &p->budget_initial : &pp->amount, per), NULL);
+				amount = &pkg->projects.v[j].amount;
+		if (!strcmp(p->name, JX_EVAL_OVERALL_NAME))
+			amount = &pkg->overall.total;
+		assert_non_null(amount);
+		worksheet_write_number(m, r, 4, num(p->budget_initial.present ? &p->budget_initial : amount, per), NULL);
 		if (p->budget.present)
 			worksheet_write_number(m, r, 5, num(&p->budget, per), NULL);
 		if (p->spent.present)
@@ -474,8 +488,9 @@ static void test_eval_filled_scores(void **state)
 {
 	(void)state;
 	jx_pkg *pkg = example();
+	/* The example's actuals and the department as a whole (test_eval.c: test_overall). */
 	jx_actuals *json = NULL;
-	assert_int_equal(jx_actuals_load(&json, JX_EXAMPLES_DIR "/qingshan-2025-actuals.json"), 0);
+	assert_int_equal(jx_actuals_load(&json, JX_FIXTURES_DIR "/eval/example-overall-actuals.json"), 0);
 	char *path = tmp_path("eval");
 	write_filled_eval(path, pkg, json);
 	size_t len = 0;
@@ -519,11 +534,14 @@ static void test_eval_filled_scores(void **state)
 	if (jx_eval(&e2, pkg, x, &cfg))
 		fail_msg("%s", jx_error_last());
 	assert_int_equal(e1->projects.n, e2->projects.n);
-	assert_int_equal(e1->projects.n, 3);
+	assert_int_equal(e1->projects.n, 4);
 	for (size_t i = 0; i < e1->projects.n; i++) {
 		assert_int_equal(jx_decimal_cmp(&e1->projects.v[i].total, &e2->projects.v[i].total), 0);
 		assert_string_equal(e1->projects.v[i].grade, e2->projects.v[i].grade);
+		assert_int_equal(e1->projects.v[i].overall, e2->projects.v[i].overall);
 	}
+	assert_true(e2->projects.v[3].overall);
+	assert_string_equal(e2->projects.v[3].grade, "良");
 	assert_int_equal(jx_decimal_cmp(&e1->average, &e2->average), 0);
 	jx_evaluation_free(e1);
 	jx_evaluation_free(e2);

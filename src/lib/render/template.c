@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "jx/eval.h"
 #include "jx/render.h"
 #include "recognise/vocab.h"
 #include "render/sheet.h"
@@ -302,6 +303,7 @@ static const char *const eval_notes[] = {
 	"4. 定性指标在“完成等级”列选择 达成年度指标、部分达成并具有一定效果 或 未达成且效果较差，并可在“得分”列填写该档内的分值；分值留空则在一级指标内平均分配。",
 	"5. 未完成目标的指标请填写偏差原因分析及改进措施，否则 jx eval 会提示缺少原因。",
 	"6. 灰色单元格已锁定，请勿改动项目名称和指标名称，jx eval 按名称对应预算包中的项目和指标。",
+	"7. 项目名称为“部门整体”的各行是部门整体支出绩效目标：填写后 jx eval 同样计分（部门整体支出绩效自评），不参与项目排名；不填则不评。",
 };
 
 static double money_num(const jx_amount *a, int64_t per)
@@ -337,8 +339,18 @@ int jx_template_eval_write(const jx_pkg *pkg, const char *path)
 		worksheet_write_string(money, 1, c, mh[c], f.head);
 		worksheet_set_column(money, c, c, mw[c], NULL);
 	}
-	for (size_t i = 0; i < pkg->projects.n; i++) {
-		const jx_project *p = &pkg->projects.v[i];
+	/* The projects, then the department as a whole when the package has an overall table with indicators (a
+	 * stand-in project named JX_EVAL_OVERALL_NAME, which jx eval scores apart from the projects). */
+	jx_project overall = {0};
+	bool with_overall = pkg->overall.present && pkg->overall.indicators.n > 0;
+	if (with_overall) {
+		overall.name = JX_EVAL_OVERALL_NAME;
+		overall.amount = pkg->overall.total;
+		overall.indicators = pkg->overall.indicators;
+	}
+	size_t nrows = pkg->projects.n + (with_overall ? 1 : 0);
+	for (size_t i = 0; i < nrows; i++) {
+		const jx_project *p = i < pkg->projects.n ? &pkg->projects.v[i] : &overall;
 		lxw_row_t r = (lxw_row_t)(i + 2);
 		jx_money_unit u = p->amount.present && p->amount.unit ? p->amount.unit : JX_MU_WANYUAN;
 		int64_t per = jx_money_unit_fen_per(u);
@@ -360,8 +372,8 @@ int jx_template_eval_write(const jx_pkg *pkg, const char *path)
 		else
 			worksheet_write_blank(money, r, 6, f.input_num);
 	}
-	if (pkg->projects.n)
-		money_validation(money, 2, 4, (lxw_row_t)(pkg->projects.n + 1), 6);
+	if (nrows)
+		money_validation(money, 2, 4, (lxw_row_t)(nrows + 1), 6);
 	worksheet_freeze_panes(money, 2, 2);
 	worksheet_set_paper(money, 9);
 	worksheet_set_landscape(money);
@@ -379,8 +391,8 @@ int jx_template_eval_write(const jx_pkg *pkg, const char *path)
 		worksheet_set_column(inds, c, c, iw[c], NULL);
 	}
 	lxw_row_t r = 2;
-	for (size_t i = 0; i < pkg->projects.n; i++) {
-		const jx_project *p = &pkg->projects.v[i];
+	for (size_t i = 0; i < nrows; i++) {
+		const jx_project *p = i < pkg->projects.n ? &pkg->projects.v[i] : &overall;
 		for (size_t k = 0; k < p->indicators.n; k++, r++) {
 			const jx_indicator *ind = &p->indicators.v[k];
 			worksheet_write_number(inds, r, 0, (double)(r - 1), f.fixed);
