@@ -614,19 +614,6 @@ static void test_seed_004(void **state)
 	jx_pkg_free(pkg);
 }
 
-/* Seed 002 (2023, amounts in 万元, 附表3 支出方向绩效目标表 with 绩效标准) with actuals we wrote for two of its five
- * spending directions (tests/fixtures/eval/seed-002-actuals.json), worked by hand. Rows that only say 无 (质量指标 无,
- * 无直接经济效益) are not indicators.
- * 提退人员经费 (23.42万元): 23.18 ÷ 23.42 = 98.9752% → 98.98 → 9.90. Output 50 over three: 16.67, 16.67, 16.66.
- *   提退休人员 1 of 1人: 16.67; done 2023-12-25 by 2023年底: 16.67; 年初预算数 (a 成本 without comparator: a ceiling)
- *   21.45万元, actual 22.05万元: 16.66 × (2 × 21.45 − 22.05) ÷ 21.45 = 16.66 × 20.85 ÷ 21.45 = 16.1939… → 16.19.
- *   Effect 30 over two: 15 each; 达成 without a score: 15; 达成 scored 13.5 (band 12–15): 13.50.
- *   Satisfaction 100% of 100%: 10. Total 9.90 + 16.67 + 16.67 + 16.19 + 15 + 13.50 + 10 = 97.93 (优), rank 1.
- * 残疾人事业补助 (140万元): 131.60 ÷ 140 = 94.00% → 9.40. Output 16.67, 16.67, 16.66: 162 of 150人 (108%): 16.67;
- *   居家服务水平 部分达成 scored 11 (band 10.00–13.34); 各项工作完成时限 2023年12月, 按时完成: 16.66.
- *   Effect 15 + 15: 达成 15; 未达成 without a score: middle of 0–9 = 4.50. Satisfaction 86% of 90%: 10 × 86 ÷ 90 =
- *   9.555… → 9.56, with no reason: eval.reason-missing. Total 9.40 + 16.67 + 11 + 16.66 + 15 + 4.50 + 9.56 = 82.79
- *   (良), rank 2. Average (97.93 + 82.79) ÷ 2 = 90.36. */
 /* Seed 004 has two projects named 困难重度残疾人家庭无障碍改造 (34,000元 and 18,000元) and no codes: the first
  * actuals entry of that name goes to the first, the second to the second (34,000 of 34,000: 100% → 10.00;
  * 9,000 of 18,000: 50% → 5.00). */
@@ -724,6 +711,178 @@ static void test_overall(void **state)
 	jx_pkg_free(pkg);
 }
 
+/* Seed 001 (天津, 2023) has no projects, only the 整体支出绩效目标表 (6 goals, 79 indicators), so the department as a
+ * whole is all there is to score: tests/fixtures/eval/seed-001-actuals.json has one entry "部门整体" with an actual for
+ * every indicator (no two share a name). The seed prints no 资金总额; we took the six tasks' 总额 added up,
+ * 10783.40万元, and spent 10529.62万元. Worked by hand:
+ * Execution 10529.62 ÷ 10783.40 = 97.6466% → 97.65%; 97.65 × 10 ÷ 100 = 9.765 → 9.77 (from the printed rate; the
+ *   unrounded ratio would give 9.76).
+ * Output 50 over 48 indicators in cents: 5000 = 48 × 104 + 8, so the first eight (goal 1 from 残疾人职业技能培训人数
+ *   to 全国盲人医疗按摩人员考试按时完成时间) get 1.05 and the other forty (完成全国残疾人职业技能大赛赛前强化培训时间 …
+ *   市残联各机构运行经费预算) 1.04. Not full:
+ *   参加全国残疾人职业技能竞赛人数 13 of ≥15人: 1.05 × 13 ÷ 15 = 0.91;
+ *   享受免费体检的残疾人数量 6512 of ≥6700人: 1.04 × 6512 ÷ 6700 = 1.0108… → 1.01;
+ *   残疾人法律援助案件数量 38 of ≥42件: 1.04 × 38 ÷ 42 = 0.9409… → 0.94, with no reason: eval.reason-missing;
+ *   残疾人权益保障和社会工作预算 2286500 over ≤2211000元: 1.04 × (4422000 − 2286500) ÷ 2211000 = 1.0044… → 1.00;
+ *   各项残疾人宣传、交流、培训工作任务有序开展 (qualitative) 部分达成 without a score: 1.04 × 70% = 0.728 → 0.73;
+ *   残疾人运动员按时完成训练计划达标率 88% of ≥95%: 1.04 × 88 ÷ 95 = 0.9633… → 0.96;
+ *   市残联信息系统升级改造数量 3 of =4个: 1.04 × 3 ÷ 4 = 0.78.
+ *   Everything else full: counts and rates at or over target (举办残疾人群众体育活动参与人数 1050 of ≥700人 is 150%:
+ *   eval.overshoot; 开展残疾人无障碍督导体验 5 of ≥4次 is 125%, no note), bare 86519 against the unit-less ≥86519,
+ *   dates on time (2023年9月20日 within 2023年5-9月, 按时完成 against 2023年9月底前, 2023年12月31日 for 2023年全年),
+ *   five cost ceilings met (1839650元, 1642.38万元 = 16423800元, 1176400元, 3583200元, 2131.45万元), 残疾人咨询信访响应及时性
+ *   达成. Losses 0.14 + 0.03 + 0.10 + 0.04 + 0.31 + 0.08 + 0.26 = 0.96: output 49.04.
+ * Effect 30 over 19 (all qualitative): 3000 = 19 × 157 + 17, the first seventeen 1.58 (提升残疾人就业能力和职业技能水平
+ *   … 促进残疾人体育事业发展), the last two (提高市残联政务服务能力, 保障市残联各机构稳定运行) 1.57. Not full:
+ *   提升盲人医疗按摩人员技术素养 and 掌握残疾人的身体健康状况 部分达成 without a score: 1.58 × 70% = 1.106 → 1.11 each;
+ *   提高参赛残疾人运动员运动水平 部分达成 scored 1.20 (band 0.95–1.26); 提高市残联政务服务能力 达成 scored 1.50
+ *   (band 1.26–1.57). Effect 30 − 0.47 − 0.47 − 0.38 − 0.07 = 28.61.
+ * Satisfaction 10 over 12: 1000 = 12 × 83 + 4, the first four (goals 1–2) 0.84, the other eight 0.83. Not full:
+ *   残疾儿童家庭对康复机构满意度 83% of ≥85%: 0.84 × 83 ÷ 85 = 0.8202… → 0.82. Satisfaction 9.98.
+ * Total 9.77 + 49.04 + 28.61 + 9.98 = 97.40 (优), without a rank. Every shortfall but 法律援助案件数量 has a reason. */
+static void test_seed_001(void **state)
+{
+	(void)state;
+	char *path = tu_seed_path("001");
+	jx_pkg *pkg = NULL;
+	assert_int_equal(jx_import_file(&pkg, path, NULL), 0);
+	free(path);
+	assert_int_equal(pkg->projects.n, 0);
+	jx_actuals *a = NULL;
+	assert_int_equal(jx_actuals_load(&a, JX_FIXTURES_DIR "/eval/seed-001-actuals.json"), 0);
+	jx_evaluation *e = NULL;
+	assert_int_equal(jx_eval(&e, pkg, a, NULL), 0);
+	assert_int_equal(e->projects.n, 1);
+	const jx_project_score *ov = &e->projects.v[0];
+	assert_true(ov->overall);
+	assert_int_equal(ov->rank, 0);
+	assert_int_equal(ov->indicators.n, 79);
+	assert_dec(&ov->rate, "97.65");
+	assert_dec(&ov->budget_score, "9.77");
+
+	/* Weights: first and last of each level 1, and where the extra cent stops. */
+	assert_dec(&ind(ov, "残疾人职业技能培训人数")->weight, "1.05");
+	assert_dec(&ind(ov, "全国盲人医疗按摩人员考试按时完成时间")->weight, "1.05");
+	assert_dec(&ind(ov, "完成全国残疾人职业技能大赛赛前强化培训时间")->weight, "1.04");
+	assert_dec(&ind(ov, "市残联各机构运行经费预算")->weight, "1.04");
+	assert_dec(&ind(ov, "提升残疾人就业能力和职业技能水平")->weight, "1.58");
+	assert_dec(&ind(ov, "促进残疾人体育事业发展")->weight, "1.58");
+	assert_dec(&ind(ov, "提高市残联政务服务能力")->weight, "1.57");
+	assert_dec(&ind(ov, "保障市残联各机构稳定运行")->weight, "1.57");
+	assert_dec(&ind(ov, "参加全国残疾人职业技能大赛人员满意度")->weight, "0.84");
+	assert_dec(&ind(ov, "享受体检和康复服务的残疾人满意度")->weight, "0.84");
+	assert_dec(&ind(ov, "残疾人维稳及救助对象满意度")->weight, "0.83");
+	assert_dec(&ind(ov, "各机构工作人员和服务对象满意度")->weight, "0.83");
+
+	/* Every score short of its weight. */
+	assert_dec(&ind(ov, "参加全国残疾人职业技能竞赛人数")->score, "0.91");
+	assert_dec(&ind(ov, "享受免费体检的残疾人数量")->score, "1.01");
+	assert_dec(&ind(ov, "残疾人法律援助案件数量")->score, "0.94");
+	assert_dec(&ind(ov, "残疾人权益保障和社会工作预算")->score, "1.00");
+	assert_dec(&ind(ov, "各项残疾人宣传、交流、培训工作任务有序开展")->score, "0.73");
+	assert_dec(&ind(ov, "残疾人运动员按时完成训练计划达标率")->score, "0.96");
+	assert_dec(&ind(ov, "市残联信息系统升级改造数量")->score, "0.78");
+	assert_dec(&ind(ov, "提升盲人医疗按摩人员技术素养")->score, "1.11");
+	assert_dec(&ind(ov, "掌握残疾人的身体健康状况")->score, "1.11");
+	assert_dec(&ind(ov, "提高参赛残疾人运动员运动水平")->score, "1.20");
+	assert_dec(&ind(ov, "提高市残联政务服务能力")->score, "1.50");
+	assert_dec(&ind(ov, "残疾儿童家庭对康复机构满意度")->score, "0.82");
+	size_t partial = 0;
+	for (size_t i = 0; i < ov->indicators.n; i++)
+		partial += jx_decimal_cmp(&ov->indicators.v[i].score, &ov->indicators.v[i].weight) < 0;
+	assert_int_equal(partial, 12);
+	/* A few of the full ones, of each kind. */
+	assert_dec(&ind(ov, "举办残疾人群众体育活动参与人数")->score, "1.04");
+	assert_dec(&ind(ov, "市残联全系统物业管理保障面积")->score, "1.04");
+	assert_dec(&ind(ov, "完成全国残疾人职业技能大赛赛前强化培训时间")->score, "1.04");
+	assert_dec(&ind(ov, "机构稳定运行时间")->score, "1.04");
+	assert_dec(&ind(ov, "残疾人康复服务相关工作预算")->score, "1.04");
+	assert_dec(&ind(ov, "残疾人咨询信访响应及时性")->score, "1.04");
+	assert_dec(&ind(ov, "保障市残联各机构稳定运行")->score, "1.57");
+
+	assert_dec(&ov->total, "97.40");
+	assert_string_equal(ov->grade, "优");
+	assert_int_equal(count_notes(ov, "eval.reason-missing"), 1);
+	assert_true(note_about(ov, "eval.reason-missing", "残疾人法律援助案件数量"));
+	assert_int_equal(count_notes(ov, "eval.overshoot"), 1);
+	assert_true(note_about(ov, "eval.overshoot", "举办残疾人群众体育活动参与人数"));
+	assert_int_equal(ov->notes.n, 2);
+	assert_false(has_note(ov, "eval.execution-over"));
+	assert_false(has_note(ov, "eval.no-actual"));
+	assert_false(has_note(ov, "eval.weights"));
+	assert_false(has_note(ov, "eval.rescaled"));
+	assert_false(has_note(ov, "eval.claim"));
+	assert_false(has_note(ov, "eval.published-differs"));
+	jx_evaluation_free(e);
+	jx_actuals_free(a);
+	jx_pkg_free(pkg);
+}
+
+/* Indicators of one project that share a name take the actuals of that name in order, as projects do; one actual
+ * too many is a note, not silently dropped. Base project 2 with 培训合格率 (≥90%) renamed 培训人次: the first 培训人次
+ * (≥200人次) gets 200人次, full 12.50; the second gets 81%: 12.50 × 81 ÷ 90 = 11.25. */
+static void test_same_name_indicators(void **state)
+{
+	(void)state;
+	jx_pkg *pkg = base();
+	pkg->projects.v[1].indicators.v[1].name = "培训人次";
+	jx_actuals *a = actuals("{\"projects\": [{\"name\": \"残疾人职业技能培训\", \"budget\": \"16.10\", \"spent\": \"16.10\","
+				" \"indicators\": [{\"name\": \"培训人次\", \"actual\": \"200人次\"},"
+				" {\"name\": \"培训人次\", \"actual\": \"81%\", \"reason\": \"两人缺考\"},"
+				" {\"name\": \"培训人次\", \"actual\": \"210人次\"}]}]}");
+	jx_evaluation *e = NULL;
+	if (jx_eval(&e, pkg, a, NULL))
+		fail_msg("%s", jx_error_last());
+	const jx_project_score *ps = &e->projects.v[0];
+	assert_string_equal(ps->indicators.v[0].act->actual.text, "200人次");
+	assert_dec(&ps->indicators.v[0].score, "12.50");
+	assert_string_equal(ps->indicators.v[1].act->actual.text, "81%");
+	assert_dec(&ps->indicators.v[1].score, "11.25");
+	assert_true(has_note(ps, "eval.actual-unused"));
+	jx_evaluation_free(e);
+	jx_actuals_free(a);
+	jx_pkg_free(pkg);
+}
+
+/* An overall table that prints no 资金总额 (seed 001) takes the sum of its tasks' 总额 as the department's budget when
+ * the actuals give none: 10783.40万元, and the same 97.65% → 9.77 as with the budget written out. */
+static void test_overall_budget_from_tasks(void **state)
+{
+	(void)state;
+	char *path = tu_seed_path("001");
+	jx_pkg *pkg = NULL;
+	assert_int_equal(jx_import_file(&pkg, path, NULL), 0);
+	free(path);
+	assert_false(pkg->overall.total.present);
+	jx_actuals *a = NULL;
+	assert_int_equal(jx_actuals_load(&a, JX_FIXTURES_DIR "/eval/seed-001-actuals.json"), 0);
+	a->projects.v[0].budget.present = false;
+	jx_evaluation *e = NULL;
+	assert_int_equal(jx_eval(&e, pkg, a, NULL), 0);
+	const jx_project_score *ov = &e->projects.v[0];
+	assert_true(ov->budget.present);
+	assert_int_equal(ov->budget.fen, 10783400000); /* 10783.40万元 in fen */
+	assert_dec(&ov->rate, "97.65");
+	assert_dec(&ov->budget_score, "9.77");
+	assert_dec(&ov->total, "97.40");
+	jx_evaluation_free(e);
+	jx_actuals_free(a);
+	jx_pkg_free(pkg);
+}
+
+/* Seed 002 (2023, amounts in 万元, 附表3 支出方向绩效目标表 with 绩效标准) with actuals we wrote for two of its five
+ * spending directions (tests/fixtures/eval/seed-002-actuals.json), worked by hand. Rows that only say 无 (质量指标 无,
+ * 无直接经济效益) are not indicators.
+ * 提退人员经费 (23.42万元): 23.18 ÷ 23.42 = 98.9752% → 98.98 → 9.90. Output 50 over three: 16.67, 16.67, 16.66.
+ *   提退休人员 1 of 1人: 16.67; done 2023-12-25 by 2023年底: 16.67; 年初预算数 (a 成本 without comparator: a ceiling)
+ *   21.45万元, actual 22.05万元: 16.66 × (2 × 21.45 − 22.05) ÷ 21.45 = 16.66 × 20.85 ÷ 21.45 = 16.1939… → 16.19.
+ *   Effect 30 over two: 15 each; 达成 without a score: 15; 达成 scored 13.5 (band 12–15): 13.50.
+ *   Satisfaction 100% of 100%: 10. Total 9.90 + 16.67 + 16.67 + 16.19 + 15 + 13.50 + 10 = 97.93 (优), rank 1.
+ * 残疾人事业补助 (140万元): 131.60 ÷ 140 = 94.00% → 9.40. Output 16.67, 16.67, 16.66: 162 of 150人 (108%): 16.67;
+ *   居家服务水平 部分达成 scored 11 (band 10.00–13.34); 各项工作完成时限 2023年12月, 按时完成: 16.66.
+ *   Effect 15 + 15: 达成 15; 未达成 without a score: middle of 0–9 = 4.50. Satisfaction 86% of 90%: 10 × 86 ÷ 90 =
+ *   9.555… → 9.56, with no reason: eval.reason-missing. Total 9.40 + 16.67 + 11 + 16.66 + 15 + 4.50 + 9.56 = 82.79
+ *   (良), rank 2. Average (97.93 + 82.79) ÷ 2 = 90.36. */
 static void test_seed_002(void **state)
 {
 	(void)state;
@@ -789,6 +948,9 @@ int main(void)
 		cmocka_unit_test(test_seed_002),
 		cmocka_unit_test(test_same_name_in_order),
 		cmocka_unit_test(test_overall),
+		cmocka_unit_test(test_same_name_indicators),
+		cmocka_unit_test(test_overall_budget_from_tasks),
+		cmocka_unit_test(test_seed_001),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -140,7 +140,9 @@ static int render_json(const jx_evaluation *e, jx_buf *b)
 	json_t *root = json_object(), *projects = json_array();
 	json_object_set_new(root, "department", e->pkg->dept.name ? json_string(e->pkg->dept.name) : json_null());
 	json_object_set_new(root, "year", json_integer(e->pkg->year));
-	json_object_set_new(root, "average", num(&e->average));
+	bool dept = false;
+	/* No projects scored (only the department as a whole): there is no average. */
+	json_object_set_new(root, "average", scored_projects(e, &dept) ? num(&e->average) : json_null());
 	for (size_t i = 0; i < e->projects.n; i++) {
 		const jx_project_score *ps = &e->projects.v[i];
 		json_t *p = json_object(), *inds = json_array();

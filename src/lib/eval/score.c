@@ -476,6 +476,10 @@ static int score_project(jx_evaluation *e, jx_project_score *ps, const jx_eval_c
 			return jx_error_set(JX_EINVAL, "%s: %s没有名为“%s”的绩效指标", ap->src.file ? ap->src.file : "",
 					    where, ap->indicators.v[k].name);
 	}
+	/* Indicators of the same name take the actuals of that name in order, as projects do. */
+	bool *taken = jx_arena_calloc(e->arena, ap->indicators.n + 1, sizeof *taken);
+	if (!taken)
+		return JX_ENOMEM;
 	for (size_t i = 0; i < p->indicators.n; i++) {
 		const jx_indicator *ind = &p->indicators.v[i];
 		if (!scored(p, ind))
@@ -486,8 +490,24 @@ static int score_project(jx_evaluation *e, jx_project_score *ps, const jx_eval_c
 		is->ind = ind;
 		is->l1 = weight_group(ind);
 		for (size_t k = 0; k < ap->indicators.n && !is->act; k++)
-			if (!strcmp(ap->indicators.v[k].name, ind->name ? ind->name : ""))
+			if (!taken[k] && !strcmp(ap->indicators.v[k].name, ind->name ? ind->name : "")) {
 				is->act = &ap->indicators.v[k];
+				taken[k] = true;
+			}
+	}
+	/* An actual left over for a scored indicator's name is one too many (written twice?): say so rather than drop
+	 * it silently. Actuals for indicators that are not scored (实施期 ones beside 年度 ones) are simply unused. */
+	for (size_t k = 0; k < ap->indicators.n; k++) {
+		if (taken[k])
+			continue;
+		bool for_scored = false;
+		for (size_t i = 0; i < ps->indicators.n && !for_scored; i++)
+			for_scored = ps->indicators.v[i].ind->name &&
+				     !strcmp(ps->indicators.v[i].ind->name, ap->indicators.v[k].name);
+		if (for_scored)
+			note(e, ps, "eval.actual-unused", ap->indicators.v[k].src,
+			     "%s的指标“%s”的实际完成情况多写了一次（同名的年度指标没有这么多），多出的一条未使用", where,
+			     ap->indicators.v[k].name);
 	}
 	assign_weights(e, ps, cfg);
 
@@ -597,6 +617,19 @@ int jx_eval(jx_evaluation **out, const jx_pkg *pkg, const jx_actuals *act, const
 		}
 		stand_in->name = pkg->overall.title && *pkg->overall.title ? pkg->overall.title : "部门整体支出";
 		stand_in->amount = pkg->overall.total;
+		/* A table that prints no 资金总额 still prints each task's 总额: their sum is the department's budget. */
+		for (size_t t = 0; !pkg->overall.total.present && t < pkg->overall.tasks.n; t++) {
+			const jx_amount *ta = &pkg->overall.tasks.v[t].total;
+			if (!ta->present)
+				continue;
+			if (!stand_in->amount.present) {
+				stand_in->amount = *ta;
+				stand_in->amount.text = NULL;
+			} else if (!jx_add_i64(stand_in->amount.fen, ta->fen, &stand_in->amount.fen)) {
+				stand_in->amount.present = false;
+				break;
+			}
+		}
 		stand_in->indicators = pkg->overall.indicators;
 		stand_in->src = pkg->overall.src;
 		ps->project = stand_in;
