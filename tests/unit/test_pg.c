@@ -685,6 +685,67 @@ static void test_db_server_stops_mid_import(void **state)
 	rmdir(dir);
 }
 
+/* A whole-store write transaction begun and committed on its own thread. */
+typedef struct writer {
+	jx_conn *c;
+	int rc;
+} writer;
+
+static void *begin_thread(void *arg)
+{
+	writer *w = arg;
+	w->rc = jx_conn_begin(w->c);
+	if (!w->rc)
+		w->rc = jx_conn_commit(w->c);
+	return NULL;
+}
+
+/* Importers of different departments do not wait for each other; one of the same department does, and so does a
+ * whole-store writer (storing findings). The admin connection stands in for an importer of seed 004's department
+ * that holds its locks (the shared store lock and its department's key, as pg.c's keyed BEGIN takes them). */
+static void test_db_departments_in_parallel(void **state)
+{
+	(void)state;
+	char ci[700];
+	fresh_database(srv_conninfo, "jx_parallel", ci, sizeof ci);
+	jx_pkg *busy = seed_pkg("004"), *other = seed_pkg("003");
+	jx_db *d1 = db_open_ok(ci), *d2 = db_open_ok(ci);
+	jx_conn *admin = open_ok(ci);
+	exec_ok(admin, "BEGIN TRANSACTION"); /* not "BEGIN", which the driver makes a whole-store write */
+	assert_int_equal(jx_conn_exec(admin, "SELECT pg_advisory_xact_lock_shared(27256, 1)", 0, NULL), 0);
+	const char *key[] = {busy->dept.name};
+	assert_int_equal(jx_conn_exec(admin, "SELECT pg_advisory_xact_lock(27257, hashtext($1))", 1, key), 0);
+	/* Another department: goes through at once. */
+	if (jx_db_import(d1, other, NULL))
+		fail_msg("other department: %s", jx_error_last());
+	/* The same department: waits until the holder is done. */
+	importer same = {d2, busy, 0, {0, 0, 0}, ""};
+	pthread_t t;
+	assert_int_equal(pthread_create(&t, NULL, import_thread, &same), 0);
+	(void)wait_for_lock_waiters(admin, 1);
+	assert_int_equal(count_rows(admin, "SELECT count(*) FROM packages"), 1);
+	exec_ok(admin, "COMMIT");
+	pthread_join(t, NULL);
+	if (same.rc)
+		fail_msg("same department: %s", same.msg);
+	assert_int_equal(count_rows(admin, "SELECT count(*) FROM packages"), 2);
+	/* A whole-store writer waits for a keyed writer. */
+	exec_ok(admin, "BEGIN TRANSACTION");
+	assert_int_equal(jx_conn_exec(admin, "SELECT pg_advisory_xact_lock_shared(27256, 1)", 0, NULL), 0);
+	writer wr = {open_ok(ci), -1};
+	assert_int_equal(pthread_create(&t, NULL, begin_thread, &wr), 0);
+	(void)wait_for_lock_waiters(admin, 1);
+	exec_ok(admin, "COMMIT");
+	pthread_join(t, NULL);
+	assert_int_equal(wr.rc, 0);
+	jx_conn_close(wr.c);
+	jx_conn_close(admin);
+	jx_db_close(d1);
+	jx_db_close(d2);
+	jx_pkg_free(busy);
+	jx_pkg_free(other);
+}
+
 /* Two importers of the same department-year, released at the same moment: the second waits for the first
  * (PostgreSQL's equivalent of SQLite's write lock, see pg.c) and then replaces its package; never two packages. */
 static void two_importers(const char *dbname, jx_pkg *pkg, bool existing_department)
@@ -772,6 +833,7 @@ int main(void)
 		cmocka_unit_test(test_db_concurrent_first_open),
 		cmocka_unit_test(test_db_backend_terminated_mid_import),
 		cmocka_unit_test(test_db_server_stops_mid_import),
+		cmocka_unit_test(test_db_departments_in_parallel),
 		cmocka_unit_test(test_db_two_importers),
 		cmocka_unit_test(test_db_two_importers_known_department),
 	};

@@ -38,9 +38,17 @@ int jx_conn_query(jx_conn *c, const char *sql, int nparams, const char *const *p
 
 int jx_conn_begin(jx_conn *c)
 {
-	/* SQLite: take the write lock at once, so that two writers queue on the busy timeout instead of one failing
-	 * when it upgrades a read snapshot that the other has already changed. */
-	return c->ops->exec(c, c->kind == JX_CONN_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN", 0, NULL);
+	return c->ops->begin(c, JX_TX_WRITE, NULL);
+}
+
+int jx_conn_begin_keyed(jx_conn *c, const char *key)
+{
+	return c->ops->begin(c, JX_TX_WRITE_KEYED, key);
+}
+
+int jx_conn_begin_read(jx_conn *c)
+{
+	return c->ops->begin(c, JX_TX_READ, NULL);
 }
 
 int jx_conn_commit(jx_conn *c)

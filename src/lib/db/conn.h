@@ -21,6 +21,13 @@ typedef struct jx_conn jx_conn;
 /* Called once per result row; return non-zero to stop (that value is returned by jx_conn_query). */
 typedef int (*jx_conn_row_fn)(void *ud, int ncols, const char *const *values);
 
+/* Kinds of transaction (jx_conn_begin*). */
+typedef enum jx_conn_tx {
+	JX_TX_WRITE = 0,   /* a write transaction of the whole store */
+	JX_TX_WRITE_KEYED, /* a write transaction of one key (an import: its department) */
+	JX_TX_READ,        /* a consistent read-only snapshot */
+} jx_conn_tx;
+
 typedef struct jx_conn_ops {
 	/* Runs one statement (or, with nparams 0, a script of several) and discards any rows. */
 	int (*exec)(jx_conn *c, const char *sql, int nparams, const char *const *params);
@@ -28,6 +35,8 @@ typedef struct jx_conn_ops {
 	int (*query)(jx_conn *c, const char *sql, int nparams, const char *const *params, jx_conn_row_fn fn,
 		     void *ud);
 	void (*close)(jx_conn *c);
+	/* Begins a transaction of the given kind (`key` for JX_TX_WRITE_KEYED). */
+	int (*begin)(jx_conn *c, jx_conn_tx kind, const char *key);
 } jx_conn_ops;
 
 struct jx_conn {
@@ -48,6 +57,12 @@ void jx_conn_close(jx_conn *c);
 int jx_conn_exec(jx_conn *c, const char *sql, int nparams, const char *const *params);
 int jx_conn_query(jx_conn *c, const char *sql, int nparams, const char *const *params, jx_conn_row_fn fn, void *ud);
 int jx_conn_begin(jx_conn *c);
+/* Writers queue: on SQLite all of them (one writer at a time); on PostgreSQL a keyed writer queues only behind
+ * writers of the same key and behind whole-store writers (migrations, findings, scores), so that importers of
+ * different departments run side by side. */
+int jx_conn_begin_keyed(jx_conn *c, const char *key);
+/* A consistent snapshot for reading several tables, without taking a write lock. */
+int jx_conn_begin_read(jx_conn *c);
 int jx_conn_commit(jx_conn *c);
 int jx_conn_rollback(jx_conn *c); /* safe to call after a failed statement; never fails the caller */
 

@@ -554,7 +554,31 @@ static void pg_close(jx_conn *base)
 	free(c);
 }
 
-static const jx_conn_ops pg_ops = {pg_exec, pg_query, pg_close};
+/* Whole-store writers (migrations, findings, scores) take lock (27256, 1) exclusively (PG_BEGIN_WRITE). A keyed
+ * writer (an import, keyed by its department) takes that lock shared and (27257, hashtext(key)) exclusively:
+ * importers of different departments run side by side, those of one department queue (their read-then-write
+ * steps need it, see above), and a whole-store writer waits for all of them. Readers take a REPEATABLE READ
+ * snapshot and no lock. */
+static int pg_begin(jx_conn *base, jx_conn_tx kind, const char *key)
+{
+	pg_conn *c = (pg_conn *)base;
+	if (kind == JX_TX_READ)
+		return pg_exec(base, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", 0, NULL);
+	if (kind == JX_TX_WRITE)
+		return pg_exec(base, "BEGIN", 0, NULL);
+	const char *p[] = {key ? key : ""};
+	int rc = pg_exec(base, "BEGIN; SET LOCAL lock_timeout = '60s'; SELECT pg_advisory_xact_lock_shared(27256, 1)", 0,
+			 NULL);
+	if (!rc)
+		rc = pg_exec(base, "SELECT pg_advisory_xact_lock(27257, hashtext($1))", 1, p);
+	if (!rc)
+		rc = pg_exec(base, "SET LOCAL lock_timeout TO DEFAULT", 0, NULL);
+	if (rc && !c->broken)
+		PQclear(PQexec(c->pg, "ROLLBACK")); /* callers do not roll back what did not begin */
+	return rc;
+}
+
+static const jx_conn_ops pg_ops = {pg_exec, pg_query, pg_close, pg_begin};
 
 int jx_conn_open_pg(jx_conn **out, const char *conninfo)
 {

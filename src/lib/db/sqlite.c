@@ -226,7 +226,16 @@ static void sq_close(jx_conn *base)
 	free(c);
 }
 
-static const jx_conn_ops sq_ops = {sq_exec, sq_query, sq_close};
+/* Writers take the write lock at once (BEGIN IMMEDIATE), so that two writers queue on the busy timeout instead of
+ * one failing when it upgrades a read snapshot that the other has already changed; SQLite has one writer at a time,
+ * so a key changes nothing. A reader's deferred BEGIN takes no write lock. */
+static int sq_begin(jx_conn *base, jx_conn_tx kind, const char *key)
+{
+	(void)key;
+	return sq_exec(base, kind == JX_TX_READ ? "BEGIN" : "BEGIN IMMEDIATE", 0, NULL);
+}
+
+static const jx_conn_ops sq_ops = {sq_exec, sq_query, sq_close, sq_begin};
 
 int jx_conn_open_sqlite(jx_conn **out, const char *path)
 {

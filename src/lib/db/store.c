@@ -513,7 +513,9 @@ int jx_db_import(jx_db *db, const jx_pkg *pkg, jx_db_import_result *res)
 	int rc = package_hash(pkg, hash);
 	if (rc)
 		return rc;
-	if ((rc = jx_conn_begin(db->conn)))
+	/* Importers of one department queue (finding the package to replace, then writing, must not interleave);
+	 * on PostgreSQL those of different departments need not. */
+	if ((rc = jx_conn_begin_keyed(db->conn, pkg->dept.name ? pkg->dept.name : "")))
 		return rc;
 	rc = write_package(db, pkg, hash, res);
 	if (!rc)
@@ -1026,9 +1028,9 @@ static int export_id(jx_db *db, int64_t id, jx_pkg **out)
 	snprintf(ids, sizeof ids, "%lld", (long long)id);
 	const char *p[] = {ids};
 	int rc = 0;
-	/* A consistent snapshot: a concurrent import must not change the package between the table reads. A plain
-	 * (deferred) BEGIN, which only reads, so that an export does not wait for SQLite's write lock. */
-	if ((rc = jx_conn_exec(db->conn, "BEGIN", 0, NULL))) {
+	/* A consistent snapshot: a concurrent import must not change the package between the table reads; a read
+	 * transaction, so that an export does not wait for a writer. */
+	if ((rc = jx_conn_begin_read(db->conn))) {
 		jx_pkg_free(pkg);
 		return rc;
 	}
