@@ -24,7 +24,6 @@
 #include "read/ooxml.h"
 #include "util/arena.h"
 #include "util/buf.h"
-#include "util/sha256.h"
 #include "util/utf8.h"
 
 #define DOCX_PART "word/document.xml"
@@ -557,14 +556,5 @@ int jx_grid_read_docx(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, con
 		return rc;
 	if (build_lines(g))
 		return jx_error_set(JX_ENOMEM, "%s: 内存不足", file);
-	jx_source *src = jx_vec_push(pkg->arena, &pkg->sources);
-	char hex[65];
-	if (!src)
-		return jx_error_set(JX_ENOMEM, "%s: 内存不足", file);
-	jx_sha256_hex(data, len, hex);
-	src->file = g->file;
-	src->sha256 = jx_arena_strdup(pkg->arena, hex);
-	src->format = "docx";
-	src->encoding = "UTF-8";
-	return src->sha256 ? 0 : jx_error_set(JX_ENOMEM, "%s: 内存不足", file);
+	return jx_grid_add_source(pkg, g, data, len, "docx", "UTF-8");
 }

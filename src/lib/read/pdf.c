@@ -21,7 +21,6 @@
 #include "grid.h"
 #include "util/arena.h"
 #include "util/buf.h"
-#include "util/sha256.h"
 #include "util/utf8.h"
 
 #define PDF_MAX_BYTES ((size_t)256 * 1024 * 1024)
@@ -1219,14 +1218,5 @@ int jx_grid_read_pdf(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, cons
 	join_paragraphs(&ctx);
 	if (build_grid(&ctx, g))
 		return jx_error_set(JX_ENOMEM, "%s: 内存不足", file);
-	jx_source *src = jx_vec_push(pkg->arena, &pkg->sources);
-	char hex[65];
-	if (!src)
-		return JX_ENOMEM;
-	jx_sha256_hex(data, len, hex);
-	src->file = g->file;
-	src->sha256 = jx_arena_strdup(pkg->arena, hex);
-	src->format = "pdf";
-	src->encoding = "UTF-8";
-	return src->sha256 ? 0 : JX_ENOMEM;
+	return jx_grid_add_source(pkg, g, data, len, "pdf", "UTF-8");
 }

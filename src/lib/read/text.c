@@ -20,7 +20,6 @@
 #include "grid.h"
 #include "util/arena.h"
 #include "util/buf.h"
-#include "util/sha256.h"
 #include "util/utf8.h"
 
 #define TEXT_MAX_BYTES ((size_t)256 * 1024 * 1024)
@@ -478,15 +477,6 @@ int jx_grid_read_text(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, con
 	}
 	if (rc)
 		return jx_error_set(JX_ENOMEM, "%s: 内存不足", file);
-	jx_source *src = jx_vec_push(pkg->arena, &pkg->sources);
-	char hex[65];
-	if (!src)
-		return JX_ENOMEM;
-	jx_sha256_hex(data, len, hex);
 	static const char *const names[] = {"text", "text/word-cells", "text/tsv", "text/pdf", "cells"};
-	src->file = g->file;
-	src->sha256 = jx_arena_strdup(pkg->arena, hex);
-	src->format = names[g->layout];
-	src->encoding = encoding;
-	return src->sha256 ? 0 : JX_ENOMEM;
+	return jx_grid_add_source(pkg, g, data, len, names[g->layout], encoding);
 }

@@ -15,7 +15,6 @@
 
 #include "util/arena.h"
 #include "util/buf.h"
-#include "util/sha256.h"
 #include "util/utf8.h"
 
 #define XLS_MAX_BYTES ((size_t)128 << 20)
@@ -504,14 +503,5 @@ int jx_grid_read_xls(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, cons
 		return rc;
 	g->lines = x.lines;
 	g->nlines = x.nlines;
-	jx_source *src = jx_vec_push(pkg->arena, &pkg->sources);
-	char hex[65];
-	if (!src)
-		return jx_error_set(JX_ENOMEM, "%s: 内存不足", file);
-	jx_sha256_hex(data, len, hex);
-	src->file = g->file;
-	src->sha256 = jx_arena_strdup(pkg->arena, hex);
-	src->format = "xls";
-	src->encoding = "UTF-8";
-	return src->sha256 ? 0 : jx_error_set(JX_ENOMEM, "%s: 内存不足", file);
+	return jx_grid_add_source(pkg, g, data, len, "xls", "UTF-8");
 }

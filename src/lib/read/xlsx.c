@@ -13,7 +13,6 @@
 #include "read/ooxml.h"
 #include "util/arena.h"
 #include "util/buf.h"
-#include "util/sha256.h"
 #include "util/utf8.h"
 
 /* Caps for untrusted workbooks. Excel's own limits are 1048576 rows, 16384 columns, 32767 characters a cell. */
@@ -1731,14 +1730,5 @@ int jx_grid_read_xlsx(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, con
 		return rc;
 	g->lines = b.lines;
 	g->nlines = b.nlines;
-	jx_source *src = jx_vec_push(pkg->arena, &pkg->sources);
-	char hex[65];
-	if (!src)
-		return jx_error_set(JX_ENOMEM, "%s: 内存不足", file);
-	jx_sha256_hex(data, len, hex);
-	src->file = g->file;
-	src->sha256 = jx_arena_strdup(pkg->arena, hex);
-	src->format = "xlsx";
-	src->encoding = "UTF-8";
-	return src->sha256 ? 0 : jx_error_set(JX_ENOMEM, "%s: 内存不足", file);
+	return jx_grid_add_source(pkg, g, data, len, "xlsx", "UTF-8");
 }
