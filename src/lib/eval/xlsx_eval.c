@@ -62,6 +62,18 @@ static void sheet_name(char out[128], size_t i, const char *project)
 	snprintf(out, 128, "%zu %s", i + 1, clean);
 }
 
+/* A summary row after its first cell (the rank): 项目名称, 得分, 等级, 执行率. */
+static void summary_cells(lxw_worksheet *ws, lxw_row_t row, const jx_project_score *ps, const fmts *f)
+{
+	worksheet_write_string(ws, row, 1, ps->project->name ? ps->project->name : "", f->text);
+	worksheet_write_number(ws, row, 2, dec(&ps->total), f->num);
+	worksheet_write_string(ws, row, 3, ps->grade, f->text);
+	if (ps->has_rate)
+		worksheet_write_number(ws, row, 4, fraction(&ps->rate), f->pct);
+	else
+		worksheet_write_blank(ws, row, 4, f->text);
+}
+
 static void summary_sheet(lxw_workbook *wb, const jx_evaluation *e, const fmts *f)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "汇总");
@@ -78,14 +90,7 @@ static void summary_sheet(lxw_workbook *wb, const jx_evaluation *e, const fmts *
 			if (ps->rank != rank)
 				continue;
 			worksheet_write_number(ws, row, 0, rank, f->int0);
-			worksheet_write_string(ws, row, 1, ps->project->name ? ps->project->name : "", f->text);
-			worksheet_write_number(ws, row, 2, dec(&ps->total), f->num);
-			worksheet_write_string(ws, row, 3, ps->grade, f->text);
-			if (ps->has_rate)
-				worksheet_write_number(ws, row, 4, fraction(&ps->rate), f->pct);
-			else
-				worksheet_write_blank(ws, row, 4, f->text);
-			row++;
+			summary_cells(ws, row++, ps, f);
 		}
 	worksheet_write_string(ws, row, 1, "平均", f->head);
 	worksheet_write_number(ws, row, 2, dec(&e->average), f->num);
@@ -96,13 +101,7 @@ static void summary_sheet(lxw_workbook *wb, const jx_evaluation *e, const fmts *
 			continue;
 		row++;
 		worksheet_write_string(ws, row, 0, "整体", f->text);
-		worksheet_write_string(ws, row, 1, ps->project->name ? ps->project->name : "", f->text);
-		worksheet_write_number(ws, row, 2, dec(&ps->total), f->num);
-		worksheet_write_string(ws, row, 3, ps->grade, f->text);
-		if (ps->has_rate)
-			worksheet_write_number(ws, row, 4, fraction(&ps->rate), f->pct);
-		else
-			worksheet_write_blank(ws, row, 4, f->text);
+		summary_cells(ws, row, ps, f);
 	}
 	worksheet_set_column(ws, 0, 0, 6, NULL);
 	worksheet_set_column(ws, 1, 1, 36, NULL);
