@@ -16,6 +16,10 @@ bool jx_dec_add(const jx_decimal *a, const jx_decimal *b, int sign, jx_decimal *
  * number in the target's unit). Returns 0, or JX_EINVAL with a message starting with `where`. */
 int jx_eval_align(const jx_value *target, const jx_value *actual, jx_decimal *t, jx_decimal *a, const char *where);
 
+/* Does a project's progress have a ratio (spending or an indicator) to rank it by? `behind` means nothing
+ * otherwise; the ranking and the renderings both ask. */
+bool jx_progress_has_behind(const jx_project_progress *pp);
+
 /* The evaluation as an XLSX workbook, written to `path` / returned in memory (malloc'ed). */
 int jx_eval_write_xlsx(const jx_evaluation *e, const char *path);
 int jx_eval_xlsx_bytes(const jx_evaluation *e, char **out, size_t *len);

@@ -605,8 +605,7 @@ static int monitor_project(mon *c, jx_project_progress *pp)
 	return 0;
 }
 
-/* Does the project have a ratio to rank by? (behind is meaningless otherwise) */
-static bool has_behind(const jx_project_progress *pp)
+bool jx_progress_has_behind(const jx_project_progress *pp)
 {
 	if (pp->has_spending && pp->expected_percent.digits != 0)
 		return true;
@@ -619,7 +618,7 @@ static bool has_behind(const jx_project_progress *pp)
 static int cmp_progress(const void *x, const void *y)
 {
 	const jx_project_progress *a = x, *b = y;
-	bool ha = has_behind(a), hb = has_behind(b);
+	bool ha = jx_progress_has_behind(a), hb = jx_progress_has_behind(b);
 	if (ha != hb)
 		return ha ? -1 : 1;
 	if (ha) {

@@ -57,17 +57,6 @@ static bool has_schedule(const jx_project *p)
 	return false;
 }
 
-/* Is there a ratio behind `behind`? */
-static bool has_behind(const jx_project_progress *pp)
-{
-	if (pp->has_spending && pp->expected_percent.digits != 0)
-		return true;
-	for (size_t i = 0; i < pp->indicators.n; i++)
-		if (pp->indicators.v[i].has_ratio)
-			return true;
-	return false;
-}
-
 static const char *dept_name(const jx_monitoring *m)
 {
 	if (m->pkg->dept.name)
@@ -132,7 +121,7 @@ static int render_text(const jx_monitoring *m, jx_buf *b)
 		const jx_project_progress *pp = &m->projects.v[i];
 		rc = jx_buf_printf(b, "\n%zu. %s  %s", i + 1, pp->project->name ? pp->project->name : "",
 				   jx_light_zh(pp->worst));
-		if (!rc && has_behind(pp))
+		if (!rc && jx_progress_has_behind(pp))
 			rc = jx_buf_printf(b, "  最低完成比 %s%%", dec(&pp->behind, rb));
 		if (!rc)
 			rc = jx_buf_putc(b, '\n');
@@ -248,7 +237,7 @@ static json_t *json_project(const jx_project_progress *pp, size_t rank)
 	rc = rc ? rc : jset(o, "has_actuals", json_boolean(pp->act != NULL));
 	rc = rc ? rc : jset(o, "light", json_string(jx_light_name(pp->worst)));
 	rc = rc ? rc : jset(o, "light_zh", json_string(jx_light_zh(pp->worst)));
-	rc = rc ? rc : jset(o, "behind", has_behind(pp) ? jdec(&pp->behind) : json_null());
+	rc = rc ? rc : jset(o, "behind", jx_progress_has_behind(pp) ? jdec(&pp->behind) : json_null());
 	json_t *sp = rc ? NULL : json_spending(pp);
 	rc = rc ? rc : sp ? jset(o, "spending", sp) : JX_ENOMEM;
 	for (size_t k = 0; k < pp->indicators.n && !rc; k++) {
@@ -389,7 +378,7 @@ static void render_html_project(hw *w, const jx_project_progress *pp, size_t ran
 	h_esc(w, pp->project->name);
 	h_raw(w, " ");
 	h_light(w, pp->worst);
-	if (has_behind(pp)) {
+	if (jx_progress_has_behind(pp)) {
 		h_raw(w, " <small>最低完成比 ");
 		h_dec(w, &pp->behind, "%</small>");
 	}
