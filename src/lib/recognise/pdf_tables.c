@@ -149,6 +149,15 @@ static size_t tokenize(const char *line, tok *t, size_t *lead)
 
 /* The tokens of a grid row. PDF text is re-split from its raw line; a row of true cells (JX_LAYOUT_CELLS, from
  * the PDF, DOCX or spreadsheet readers) gives one token per cell, the cell's column as its offset. */
+/* The index of the first token with text (n when there is none): blank cells come first on an indented row. */
+static size_t first_nonempty(const tok *t, size_t n)
+{
+	size_t k = 0;
+	while (k < n && t[k].len == 0)
+		k++;
+	return k;
+}
+
 static size_t row_tokens(const jx_grid *g, const jx_grid_row *gr, const char *line, tok *t, size_t *lead)
 {
 	if (g->layout != JX_LAYOUT_CELLS)
@@ -321,9 +330,7 @@ static int read_two_sided(tctx *c, size_t from, size_t to)
 			continue;
 		tok t[MAXTOK];
 		size_t lead, n = row_tokens(g, gr, line, t, &lead);
-		size_t k = 0;
-		while (k < n && t[k].len == 0)
-			k++;
+		size_t k = first_nonempty(t, n);
 		if (k == n)
 			continue;
 		/* Header lines come before the first numbered row. */
@@ -443,9 +450,7 @@ static size_t indent_unit(tctx *c, size_t from, size_t to)
 			continue;
 		tok t[MAXTOK];
 		size_t lead, n = row_tokens(g, gr, line, t, &lead);
-		size_t k = 0;
-		while (k < n && t[k].len == 0)
-			k++;
+		size_t k = first_nonempty(t, n);
 		if (k == n)
 			continue;
 		size_t ind = 0;
@@ -470,9 +475,7 @@ static int read_one_sided(tctx *c, const tspec *sp, size_t from, size_t to)
 		c->ctx->claimed[i] = 1;
 		tok t[MAXTOK];
 		size_t lead, n = row_tokens(g, gr, line, t, &lead);
-		size_t k = 0;
-		while (k < n && t[k].len == 0)
-			k++;
+		size_t k = first_nonempty(t, n);
 		if (k == n)
 			continue;
 		if (tok_eq(&t[k], "注：本表无数据") || (t[k].len > 6 && memcmp(t[k].s, "注：", 6) == 0)) {
