@@ -497,8 +497,6 @@ static int build_lines(jx_grid *g)
 static int read_document(dx *d, const char *data, size_t len)
 {
 	jx_zip *z = NULL;
-	char *xml = NULL;
-	size_t xml_len = 0;
 	xmlDocPtr doc = NULL;
 	int rc = jx_zip_open(&z, data, len, d->file);
 	if (rc)
@@ -507,9 +505,7 @@ static int read_document(dx *d, const char *data, size_t len)
 		rc = jx_error_set(JX_EFORMAT, "%s: 不是 DOCX 文件：压缩包中没有“%s”", d->file, DOCX_PART);
 		goto out;
 	}
-	if ((rc = jx_zip_read(z, DOCX_PART, &xml, &xml_len)) != 0)
-		goto out;
-	if ((rc = jx_xml_parse(&doc, xml, xml_len, d->file, DOCX_PART)) != 0)
+	if ((rc = jx_zip_parse(z, DOCX_PART, d->file, &doc)) != 0)
 		goto out;
 	xmlNode *root = xmlDocGetRootElement(doc);
 	xmlNode *body = NULL;
@@ -529,7 +525,6 @@ static int read_document(dx *d, const char *data, size_t len)
 out:
 	if (doc)
 		xmlFreeDoc(doc);
-	free(xml);
 	jx_zip_close(z);
 	return rc;
 }

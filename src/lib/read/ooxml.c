@@ -165,6 +165,18 @@ int jx_xml_parse(xmlDocPtr *out, const char *data, size_t len, const char *file,
 	return 0;
 }
 
+int jx_zip_parse(jx_zip *z, const char *part, const char *file, xmlDocPtr *out)
+{
+	char *data;
+	size_t len;
+	int rc = jx_zip_read(z, part, &data, &len);
+	if (rc)
+		return rc;
+	rc = jx_xml_parse(out, data, len, file, part);
+	free(data);
+	return rc;
+}
+
 char *jx_xml_attr(xmlNode *n, const char *name)
 {
 	for (xmlAttr *a = n->properties; a; a = a->next)

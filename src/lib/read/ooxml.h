@@ -32,6 +32,9 @@ int jx_zip_read(jx_zip *z, const char *name, char **out, size_t *len);
  * entities come in). Errors: JX_EFORMAT naming `file`, `part` and the line of the XML error. */
 int jx_xml_parse(xmlDocPtr *out, const char *data, size_t len, const char *file, const char *part);
 
+/* Reads entry `part` and parses it (jx_zip_read, then jx_xml_parse): the small parts read as a whole DOM. */
+int jx_zip_parse(jx_zip *z, const char *part, const char *file, xmlDocPtr *out);
+
 /* The value of attribute `name` in any namespace (w:val, r:id…), or NULL; an xmlFree'able string. */
 char *jx_xml_attr(xmlNode *n, const char *name);
 /* Is `n` an element with local name `name`? (Prefixes vary between producers; local names do not.) */

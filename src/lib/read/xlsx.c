@@ -853,14 +853,8 @@ out:
 
 static int read_styles(xl_book *b, const char *part)
 {
-	char *data;
-	size_t len;
-	int rc = jx_zip_read(b->zip, part, &data, &len);
-	if (rc)
-		return rc;
 	xmlDocPtr doc;
-	rc = jx_xml_parse(&doc, data, len, b->file, part);
-	free(data);
+	int rc = jx_zip_parse(b->zip, part, b->file, &doc);
 	if (rc)
 		return rc;
 	xmlNode *root = xmlDocGetRootElement(doc);
@@ -983,14 +977,8 @@ static int read_rels(xl_book *b, const char *part, xl_rel **out, size_t *nout)
 {
 	*out = NULL;
 	*nout = 0;
-	char *data;
-	size_t len;
-	int rc = jx_zip_read(b->zip, part, &data, &len);
-	if (rc)
-		return rc;
 	xmlDocPtr doc;
-	rc = jx_xml_parse(&doc, data, len, b->file, part);
-	free(data);
+	int rc = jx_zip_parse(b->zip, part, b->file, &doc);
 	if (rc)
 		return rc;
 	xl_rel *v = NULL;
@@ -1041,16 +1029,8 @@ static int read_workbook(xl_book *b, xl_sheet **out, size_t *nout, char **sst_pa
 	int rc = read_rels(b, rels_part, &rels, &nrels);
 	if (rc)
 		return rc;
-	char *data;
-	size_t len;
-	if ((rc = jx_zip_read(b->zip, wb_part, &data, &len))) {
-		free_rels(rels, nrels);
-		return rc;
-	}
 	xmlDocPtr doc;
-	rc = jx_xml_parse(&doc, data, len, b->file, wb_part);
-	free(data);
-	if (rc) {
+	if ((rc = jx_zip_parse(b->zip, wb_part, b->file, &doc))) {
 		free_rels(rels, nrels);
 		return rc;
 	}
