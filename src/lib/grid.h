@@ -64,6 +64,10 @@ int jx_grid_read_pdf(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, cons
  * trimmed except for a leading indent of ideographic spaces (the level of a name in Chinese tables). */
 const char *jx_grid_cell_text(struct jx_arena *a, const char *s, size_t len);
 
+/* Starts reading `file` (NULL: "<input>") into an empty g of the given layout, its strings in pkg's arena; every
+ * reader begins so. JX_ENOMEM with a message when the name cannot be copied. */
+int jx_grid_start(jx_grid *g, jx_pkg *pkg, const char *file, jx_layout layout);
+
 /* Records the document a reader has read into g as a source of pkg: g's file, the SHA-256 of its bytes, the
  * format ("pdf", "xlsx", "text/tsv" …) and the text encoding it was decoded from. Strings are not copied. */
 int jx_grid_add_source(jx_pkg *pkg, const jx_grid *g, const char *data, size_t len, const char *format,

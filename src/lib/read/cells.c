@@ -27,6 +27,17 @@ const char *jx_grid_cell_text(jx_arena *a, const char *s, size_t len)
 	return t;
 }
 
+int jx_grid_start(jx_grid *g, jx_pkg *pkg, const char *file, jx_layout layout)
+{
+	memset(g, 0, sizeof *g);
+	g->arena = pkg->arena;
+	g->layout = layout;
+	if (!file)
+		file = "<input>";
+	g->file = jx_arena_strdup(pkg->arena, file);
+	return g->file ? 0 : jx_error_set(JX_ENOMEM, "%s: 内存不足", file);
+}
+
 int jx_grid_add_source(jx_pkg *pkg, const jx_grid *g, const char *data, size_t len, const char *format,
 		       const char *encoding)
 {

@@ -531,12 +531,10 @@ out:
 
 int jx_grid_read_docx(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, const char *file)
 {
-	memset(g, 0, sizeof *g);
-	g->arena = pkg->arena;
-	g->layout = JX_LAYOUT_CELLS;
-	g->file = jx_arena_strdup(pkg->arena, file);
-	if (!g->file)
-		return jx_error_set(JX_ENOMEM, "%s: 内存不足", file);
+	int start_rc = jx_grid_start(g, pkg, file, JX_LAYOUT_CELLS);
+	if (start_rc)
+		return start_rc;
+	file = g->file;
 	dx d = {0};
 	d.g = g;
 	d.pkg = pkg;

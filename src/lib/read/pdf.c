@@ -1137,12 +1137,10 @@ oom:
 
 int jx_grid_read_pdf(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, const char *file)
 {
-	memset(g, 0, sizeof *g);
-	g->arena = pkg->arena;
-	g->layout = JX_LAYOUT_CELLS;
-	g->file = jx_arena_strdup(pkg->arena, file);
-	if (!g->file)
-		return JX_ENOMEM;
+	int start_rc = jx_grid_start(g, pkg, file, JX_LAYOUT_CELLS);
+	if (start_rc)
+		return start_rc;
+	file = g->file;
 	if (len > PDF_MAX_BYTES)
 		return jx_error_set(JX_ELIMIT, "%s: 文件超过 %zu 字节的上限", file, PDF_MAX_BYTES);
 	if (len < 5 || memcmp(data, "%PDF-", 5) != 0)

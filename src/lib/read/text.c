@@ -425,11 +425,10 @@ static int build_pdf_text(jx_grid *g)
 
 int jx_grid_read_text(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, const char *file)
 {
-	memset(g, 0, sizeof *g);
-	g->arena = pkg->arena;
-	g->file = jx_arena_strdup(pkg->arena, file);
-	if (!g->file)
-		return JX_ENOMEM;
+	int start_rc = jx_grid_start(g, pkg, file, JX_LAYOUT_UNKNOWN);
+	if (start_rc)
+		return start_rc;
+	file = g->file;
 	if (len > TEXT_MAX_BYTES)
 		return jx_error_set(JX_ELIMIT, "%s: 文件超过 %zu 字节的上限", file, TEXT_MAX_BYTES);
 	char *text = NULL;

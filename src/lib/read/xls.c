@@ -479,14 +479,10 @@ static int read_isolated(xls_ctx *x, const char *data, size_t len)
 
 int jx_grid_read_xls(jx_grid *g, jx_pkg *pkg, const char *data, size_t len, const char *file)
 {
-	memset(g, 0, sizeof *g);
-	g->arena = pkg->arena;
-	g->layout = JX_LAYOUT_CELLS;
-	if (!file)
-		file = "<input>";
-	g->file = jx_arena_strdup(pkg->arena, file);
-	if (!g->file)
-		return jx_error_set(JX_ENOMEM, "%s: 内存不足", file);
+	int start_rc = jx_grid_start(g, pkg, file, JX_LAYOUT_CELLS);
+	if (start_rc)
+		return start_rc;
+	file = g->file;
 	if (len > XLS_MAX_BYTES)
 		return jx_error_set(JX_ELIMIT, "%s: 文件超过 %zu MB 的上限", file, XLS_MAX_BYTES >> 20);
 	if (len < 8 || memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) != 0)
