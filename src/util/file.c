@@ -119,3 +119,22 @@ int jx_file_write_atomic(const char *path, const void *data, size_t len)
 	free(tmp);
 	return 0;
 }
+
+int jx_file_through_temp(const char *tag, int (*write)(const void *ud, const char *path), const void *ud,
+			 char **out, size_t *len)
+{
+	*out = NULL;
+	*len = 0;
+	const char *dir = getenv("TMPDIR");
+	char path[512];
+	snprintf(path, sizeof path, "%s/jx-%s-XXXXXX", dir && *dir ? dir : "/tmp", tag);
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return jx_error_set(JX_EIO, "无法创建临时文件");
+	close(fd);
+	int rc = write(ud, path);
+	if (!rc)
+		rc = jx_file_read(out, len, path, 0);
+	unlink(path);
+	return rc;
+}

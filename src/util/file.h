@@ -14,4 +14,10 @@ int jx_file_read(char **out, size_t *len, const char *path, size_t max);
  * half-written file. "-" writes to stdout. */
 int jx_file_write_atomic(const char *path, const void *data, size_t len);
 
+/* For writers that only write to a path (libxlsxwriter): calls write(ud, path) with a private temporary file
+ * (in $TMPDIR or /tmp, named after `tag`), reads the file back into a malloc'd buffer (caller frees) and removes
+ * it. Returns write's error, or JX_EIO when no temporary file can be made. */
+int jx_file_through_temp(const char *tag, int (*write)(const void *ud, const char *path), const void *ud,
+			 char **out, size_t *len);
+
 #endif

@@ -229,19 +229,13 @@ int jx_eval_write_xlsx(const jx_evaluation *e, const char *path)
 	return 0;
 }
 
-/* The workbook in memory: libxlsxwriter writes files, so write a private temporary one and read it back. */
+static int write_eval(const void *ud, const char *path)
+{
+	return jx_eval_write_xlsx(ud, path);
+}
+
+/* The workbook in memory: libxlsxwriter writes files. */
 int jx_eval_xlsx_bytes(const jx_evaluation *e, char **out, size_t *len)
 {
-	const char *dir = getenv("TMPDIR");
-	char path[512];
-	snprintf(path, sizeof path, "%s/jx-eval-XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(path);
-	if (fd < 0)
-		return jx_error_set(JX_EIO, "无法创建临时文件");
-	close(fd);
-	int rc = jx_eval_write_xlsx(e, path);
-	if (!rc)
-		rc = jx_file_read(out, len, path, 0);
-	unlink(path);
-	return rc;
+	return jx_file_through_temp("eval", write_eval, e, out, len);
 }

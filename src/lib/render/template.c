@@ -426,22 +426,15 @@ typedef struct job {
 	const jx_pkg *pkg;
 } job;
 
+static int write_job(const void *ud, const char *path)
+{
+	const job *j = ud;
+	return j->pkg ? jx_template_eval_write(j->pkg, path) : jx_template_targets_write(j->year, path);
+}
+
 static int to_bytes(const job *j, char **out, size_t *len)
 {
-	*out = NULL;
-	*len = 0;
-	const char *dir = getenv("TMPDIR");
-	char path[512];
-	snprintf(path, sizeof path, "%s/jx-template-XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(path);
-	if (fd < 0)
-		return jx_error_set(JX_EIO, "无法创建临时文件");
-	close(fd);
-	int rc = j->pkg ? jx_template_eval_write(j->pkg, path) : jx_template_targets_write(j->year, path);
-	if (!rc)
-		rc = jx_file_read(out, len, path, 0);
-	unlink(path);
-	return rc;
+	return jx_file_through_temp("template", write_job, j, out, len);
 }
 
 int jx_template_targets_xlsx(int year, char **out, size_t *len)

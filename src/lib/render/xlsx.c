@@ -220,21 +220,15 @@ static int write_workbook(const jx_sheet_vec *sheets, const char *path)
 	return rc;
 }
 
-/* libxlsxwriter writes files: write a private temporary one and read it back. */
+static int write_sheets(const void *ud, const char *path)
+{
+	return write_workbook(ud, path);
+}
+
+/* libxlsxwriter writes files. */
 static int sheets_to_bytes(const jx_sheet_vec *sheets, char **out, size_t *len)
 {
-	const char *dir = getenv("TMPDIR");
-	char path[512];
-	snprintf(path, sizeof path, "%s/jx-render-XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(path);
-	if (fd < 0)
-		return jx_error_set(JX_EIO, "无法创建临时文件");
-	close(fd);
-	int rc = write_workbook(sheets, path);
-	if (!rc)
-		rc = jx_file_read(out, len, path, 0);
-	unlink(path);
-	return rc;
+	return jx_file_through_temp("render", write_sheets, sheets, out, len);
 }
 
 int jx_render_xlsx_(const jx_pkg *pkg, const jx_render_opts *opts, char **out, size_t *len)
