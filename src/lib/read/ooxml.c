@@ -124,7 +124,7 @@ int jx_zip_read(jx_zip *z, const char *name, char **out, size_t *len)
 }
 
 /* Finds "<!DOCTYPE" outside comments closely enough: OOXML parts never declare one, so any occurrence refuses. */
-static bool has_doctype(const char *data, size_t len)
+bool jx_xml_has_doctype(const char *data, size_t len)
 {
 	static const char pat[] = "<!DOCTYPE";
 	size_t m = sizeof pat - 1;
@@ -146,7 +146,7 @@ int jx_xml_parse(xmlDocPtr *out, const char *data, size_t len, const char *file,
 	*out = NULL;
 	if (len > (size_t)INT32_MAX)
 		return jx_error_set(JX_ERANGE, "%s: “%s”过大", file, part);
-	if (has_doctype(data, len))
+	if (jx_xml_has_doctype(data, len))
 		return jx_error_set(JX_EFORMAT, "%s: “%s”含有 DOCTYPE 声明，按安全规则拒绝读取", file, part);
 	xmlSetGenericErrorFunc(NULL, quiet);
 	xmlResetLastError();

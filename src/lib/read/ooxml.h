@@ -28,6 +28,10 @@ bool jx_zip_has(const jx_zip *z, const char *name);
  * the archive's running total over JX_ZIP_MAX_TOTAL), JX_ENOMEM. */
 int jx_zip_read(jx_zip *z, const char *name, char **out, size_t *len);
 
+/* Does the XML declare a DOCTYPE? OOXML parts never do, so any "<!DOCTYPE" refuses the part (entity bombs and
+ * external entities come in that way). Used for the DOM parts here and the streamed sheets of the XLSX reader. */
+bool jx_xml_has_doctype(const char *data, size_t len);
+
 /* Parses one XML part. Refuses a DOCTYPE outright (OOXML never has one; it is how entity bombs and external
  * entities come in). Errors: JX_EFORMAT naming `file`, `part` and the line of the XML error. */
 int jx_xml_parse(xmlDocPtr *out, const char *data, size_t len, const char *file, const char *part);

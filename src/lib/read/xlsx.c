@@ -72,16 +72,6 @@ static int oom(const xl_book *b)
 	return jx_error_set(JX_ENOMEM, "%s: 内存不足", b->file);
 }
 
-static bool has_doctype(const char *data, size_t len)
-{
-	static const char pat[] = "<!DOCTYPE";
-	size_t m = sizeof pat - 1;
-	for (size_t i = 0; i + m <= len; i++)
-		if (data[i] == '<' && memcmp(data + i, pat, m) == 0)
-			return true;
-	return false;
-}
-
 /* "AB12" → row 12, col 28. Returns false when it is not a cell reference within Excel's limits. With
  * `need_row` false, a bare column ("AB") is accepted and *row is 0. */
 static bool parse_ref(const char *s, uint32_t *row, uint32_t *col)
@@ -713,7 +703,7 @@ static int xr_open(xl_book *b, xmlTextReaderPtr *out, xr_err *er, const char *da
 	memset(er, 0, sizeof *er);
 	if (len > (size_t)INT32_MAX)
 		return jx_error_set(JX_ELIMIT, "%s: “%s”过大", b->file, part);
-	if (has_doctype(data, len))
+	if (jx_xml_has_doctype(data, len))
 		return jx_error_set(JX_EFORMAT, "%s: “%s”含有 DOCTYPE 声明，按安全规则拒绝读取", b->file, part);
 	xmlTextReaderPtr rd = xmlReaderForMemory(data, (int)len, part, NULL,
 						 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
