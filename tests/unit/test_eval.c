@@ -865,6 +865,12 @@ static void test_overall_budget_from_tasks(void **state)
 	assert_dec(&ov->rate, "97.65");
 	assert_dec(&ov->budget_score, "9.77");
 	assert_dec(&ov->total, "97.40");
+	/* No project was scored: no average in the JSON. */
+	char *out = NULL;
+	size_t olen = 0;
+	assert_int_equal(jx_evaluation_render(e, JX_EVAL_JSON, &out, &olen), 0);
+	assert_non_null(strstr(out, "\"average\": null"));
+	free(out);
 	jx_evaluation_free(e);
 	jx_actuals_free(a);
 	jx_pkg_free(pkg);

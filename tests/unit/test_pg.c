@@ -739,6 +739,14 @@ static void test_db_departments_in_parallel(void **state)
 	pthread_join(t, NULL);
 	assert_int_equal(wr.rc, 0);
 	jx_conn_close(wr.c);
+	/* An export reads a snapshot and does not wait for a writer, even one of the whole store. */
+	exec_ok(admin, "BEGIN"); /* the driver's whole-store write lock */
+	jx_pkg *back = NULL;
+	if (jx_db_export(d1, busy->dept.name, &back))
+		fail_msg("export while a writer holds the store: %s", jx_error_last());
+	assert_int_equal(back->projects.n, busy->projects.n);
+	jx_pkg_free(back);
+	exec_ok(admin, "COMMIT");
 	jx_conn_close(admin);
 	jx_db_close(d1);
 	jx_db_close(d2);

@@ -31,6 +31,23 @@ static const char *cell_text(size_t row, size_t col)
 	return g.rows.v[row].cells[col].text;
 }
 
+/* A buffer read without a file name is named "<input>" in the grid and the package's source, as every reader does
+ * (jx_grid_start); its SHA-256 and format are recorded (jx_grid_add_source). */
+static void test_unnamed_input(void **state)
+{
+	(void)state;
+	jx_pkg_free(pkg);
+	pkg = jx_pkg_new();
+	const char *s = "项目名称\t残疾人康复\n";
+	assert_int_equal(jx_grid_read_text(&g, pkg, s, strlen(s), NULL), 0);
+	assert_string_equal(g.file, "<input>");
+	assert_int_equal(pkg->sources.n, 1);
+	assert_string_equal(pkg->sources.v[0].file, "<input>");
+	assert_string_equal(pkg->sources.v[0].format, "text/tsv");
+	assert_string_equal(pkg->sources.v[0].encoding, "UTF-8");
+	assert_int_equal(strlen(pkg->sources.v[0].sha256), 64);
+}
+
 static void test_word_cells(void **state)
 {
 	(void)state;
@@ -198,6 +215,7 @@ static void test_seed_layouts(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_unnamed_input, teardown),
 		cmocka_unit_test_teardown(test_word_cells, teardown),
 		cmocka_unit_test_teardown(test_tsv, teardown),
 		cmocka_unit_test_teardown(test_pdf_text, teardown),
