@@ -314,7 +314,7 @@ typedef struct jx_source {
 typedef struct jx_department {
 	const char *name;
 	const char *code;      /* "059", "762001" */
-	const char *region;    /* "唐山市乐亭县", when known */
+	const char *region;    /* "某市某县" as the document writes it, when known */
 	const char *level;     /* 本级 etc., as written */
 	jx_text duties;        /* 部门职责 */
 	jx_text structure;     /* 机构设置情况 */
